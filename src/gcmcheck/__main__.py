@@ -1,0 +1,3 @@
+from gcmcheck.cli import main
+
+main()

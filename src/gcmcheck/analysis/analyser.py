@@ -1,0 +1,223 @@
+"""Read typed values from one sentence: the same reader for user text and for claims.
+
+Verdicts compare what this module reads (numbers with their role and counted noun,
+dates, events, who took which side, legal force), never similarity scores. Reading
+claims with the same code as statements is what lets curators write plain sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gcmcheck.analysis import language as lang
+from gcmcheck.analysis.dates import find_dates
+from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, Lexicon
+from gcmcheck.analysis.numbers import find_quantities
+from gcmcheck.models import Analysis, Mention, Stance, Value
+
+# Counted nouns that all name parties to a decision: "152 countries", "152 votes",
+# "152 member states" and "152 nations" count the same thing.
+_PARTY_WORDS = (
+    "country countries state states nation nations member members government governments "
+    "signatory signatories delegation delegations vote votes ballot ballots"
+)
+_NOUN_STOP = lang.STOPWORDS | {"that", "which", "who", "have", "has", "had", "is", "are", "was", "were"}
+_ROLE_NOUN_RE = re.compile(r"(?:ers?|ents?|outs?|ition|ions?|or(?:y|ies)|al)$", re.IGNORECASE)
+_AFTER_ROLE_LINK_RE = re.compile(r"\b(?:by|were|was|are|is|include[sd]?|including|led|as|among)\b", re.IGNORECASE)
+_MAX_STANCE_DISTANCE = 160
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    role: str
+    start: int
+    end: int
+    noun_form: bool
+
+
+@cache
+def _party_stems() -> frozenset[str]:
+    return frozenset(lang.stem(w) for w in _PARTY_WORDS.split())
+
+
+def analyse(text: str, lexicon: Lexicon) -> Analysis:
+    """Everything checkable in text. Never raises on any input string."""
+    dates = find_dates(text)
+    quantities = find_quantities(text)
+    numeric = [(x.start, x.end) for x in (*dates, *quantities)]
+    # "Twelve" opening a sentence is a number, not a name
+    mentions = [
+        m for m in lexicon.find(text)
+        if m.kind != NAME or not any(s < m.end and m.start < e for s, e in numeric)
+    ]
+    clause_breaks = [m.start() for m in lang.CLAUSE_BREAK_RE.finditer(text)]
+    roles = _roles(text, mentions)
+    events = [m for m in mentions if m.kind == EVENT]
+
+    values: list[Value] = []
+    previous_noun = {}  # kind -> noun of the last number of that kind
+    for q in quantities:
+        role = _nearest(roles, q.start, q.end, clause_breaks, text)
+        # ellipsis: in "152 states voted for and 12 abstained" the 12 are states too
+        noun = _counted_noun(text, q.end) or previous_noun.get(q.kind, "")
+        previous_noun[q.kind] = noun
+        values.append(
+            Value(
+                quantity=q,
+                role=role.role if role else "",
+                noun=noun,
+                event=_event_for(events, q.start, clause_breaks),
+                start=q.start,
+                end=q.end,
+            )
+        )
+    for d in dates:
+        values.append(
+            Value(date=d, event=_event_for(events, d.start, clause_breaks), start=d.start, end=d.end)
+        )
+    values.sort(key=lambda v: v.start)
+
+    return Analysis(
+        text=text,
+        values=values,
+        mentions=mentions,
+        stances=_stances(text, mentions, roles, clause_breaks),
+        binding=_binding(text),
+        negated=bool(lang.NEGATION_RE.search(text)),
+        keywords=lang.keywords(text),
+    )
+
+
+# --- roles -------------------------------------------------------------------------
+
+
+def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
+    """Stance words outside names ("Opposition" in a headline counts; "Accord" does not)."""
+    spans = [(m.start, m.end) for m in mentions if m.kind != NAME]
+    found: list[_Role] = []
+    for m in lang.ROLE_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        role = lang.role_of(m)
+        window = text[max(0, m.start() - 24) : m.start()]
+        if lang.NEGATION_RE.search(window) and not re.search(r"[,;.]", window):
+            role = {lang.FOR: lang.AGAINST, lang.AGAINST: lang.FOR}.get(role, role)
+        noun_form = bool(_ROLE_NOUN_RE.search(m.group(0)))
+        found.append(_Role(role, m.start(), m.end(), noun_form))
+    return found
+
+
+def _same_clause(a: int, b: int, breaks: list[int]) -> bool:
+    lo, hi = (a, b) if a <= b else (b, a)
+    i = bisect.bisect_right(breaks, lo)
+    return i >= len(breaks) or breaks[i] >= hi
+
+
+def _nearest(roles: list[_Role], start: int, end: int, breaks: list[int], text: str) -> _Role | None:
+    """The role expression closest to a value in its clause; ties go to the one after it."""
+    best: tuple[int, int, _Role] | None = None
+    for r in roles:
+        if r.start >= end:
+            distance, after = r.start - end, 0
+        elif r.end <= start:
+            distance, after = start - r.end, 1
+        else:
+            continue
+        if distance > _MAX_STANCE_DISTANCE or not _same_clause(start, r.start, breaks):
+            continue
+        key = (distance, after)
+        if best is None or key < best[:2]:
+            best = (distance, after, r)
+    return best[2] if best else None
+
+
+def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: list[int]) -> list[Stance]:
+    """Who took which side: a name before its stance word, or listed after a stance noun."""
+    stances: list[Stance] = []
+    for m in mentions:
+        if m.kind not in (ENTITY, NAME) or _is_attribution(text, m):
+            continue
+        best: tuple[int, _Role] | None = None
+        for r in roles:
+            if r.start >= m.end:
+                distance = r.start - m.end
+            elif r.end <= m.start:
+                between = text[r.end : m.start]
+                if not (r.noun_form or _AFTER_ROLE_LINK_RE.search(between)):
+                    continue
+                distance = m.start - r.end
+            else:
+                continue
+            if distance > _MAX_STANCE_DISTANCE or not _same_clause(m.start, r.start, breaks):
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, r)
+        if best:
+            stances.append(Stance(m.id, best[1].role, m.start, m.end))
+    return stances
+
+
+def _is_attribution(text: str, m: Mention) -> bool:
+    before = text[max(0, m.start - 16) : m.start].lower()
+    after = text[m.end : m.end + 12].lower()
+    return "according to" in before or bool(re.match(r"\s*(?:has |had )?(?:said|says|reported|told|stated|warned|noted|added)\b", after))
+
+
+# --- nouns, events, legal force ------------------------------------------------------
+
+
+def _counted_noun(text: str, end: int) -> str:
+    """Stems of the words a number counts: "152 member states voting" -> "member stat"."""
+    rest = text[end : end + 80]
+    rest = re.sub(r"^[-\u2013\s]*(?:of\s+(?:the\s+)?|of\s+)?", "", rest, flags=re.IGNORECASE)
+    words: list[str] = []
+    for w in re.finditer(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F.'\u2019-]*|[,;:()\"\u201c\u201d]", rest):
+        token = w.group(0)
+        low = token.lower().rstrip(".")
+        if not token[0].isalpha() or low in _NOUN_STOP or lang.ROLE_RE.fullmatch(low):
+            break
+        if len(words) and low.endswith("ing") and not low.endswith("thing"):
+            break
+        words.append(lang.stem(re.sub(r"['\u2019]s$", "", low)))
+        if len(words) == 5:
+            break
+    return " ".join(words)
+
+
+def nouns_compatible(a: str, b: str) -> int:
+    """How well two counted nouns fit: 3 share a word, 2 both name parties, 1 one is
+    unknown, 0 they count different things."""
+    party = _party_stems()
+    if not a or not b:
+        return 1
+    wa, wb = set(a.split()), set(b.split())
+    if wa & wb:
+        return 3
+    if wa & party and wb & party:
+        return 2
+    return 0
+
+
+def _event_for(events: list[Mention], offset: int, breaks: list[int]) -> str:
+    """The event named in the value's clause, else the sentence's only event."""
+    in_clause = [e for e in events if _same_clause(e.start, offset, breaks)]
+    pool = in_clause or events
+    ids = {e.id for e in pool}
+    if len(ids) == 1:
+        return next(iter(ids))
+    if in_clause:
+        return min(in_clause, key=lambda e: abs(e.start - offset)).id
+    return ""
+
+
+def _binding(text: str) -> bool | None:
+    if lang.NON_BINDING_RE.search(text):
+        return False
+    m = lang.BINDING_RE.search(text)
+    if not m:
+        return None
+    window = text[max(0, m.start() - 24) : m.start()]
+    return not lang.NEGATION_RE.search(window)

@@ -1,0 +1,168 @@
+"""General English the analyser needs, whatever the topic: stance verbs, negation,
+legal force, stop words and a light stemmer.
+
+Domain words (the compact's names, events, countries) never belong here; they come
+from the table's lexicon (see gcmcheck.analysis.lexicon).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Roles a party can take on a decision. "against" covers every way of staying out:
+# voting no, rejecting, withdrawing, holding out, refusing or failing to sign.
+FOR, AGAINST, ABSTAIN = "for", "against", "abstain"
+
+_ROLE_PHRASES: dict[str, tuple[str, ...]] = {
+    ABSTAIN: (
+        r"abstain(?:ed|ing|s)?",
+        r"abstentions?",
+        r"did not vote",
+        r"didn't vote",
+    ),
+    AGAINST: (
+        r"vot(?:ed|ing|es?) against",
+        r"vot(?:ed|ing|es?) no",
+        r"no votes?",
+        r"votes? against",
+        r"reject(?:ed|ing|s|ion)?",
+        r"oppos(?:ed|ing|es?|ition)",
+        r"opponents?",
+        r"withdr(?:ew|awn|awal|aw|awing|aws)",
+        r"pull(?:ed|ing|s)? out",
+        r"walk(?:ed|ing|s)? (?:away|out)",
+        r"h[eo]ld(?:ing|s)? out",
+        r"holdouts?",
+        r"refus(?:ed|ing|es?|al)",
+        r"declin(?:ed|ing|es?)",
+        r"fail(?:ed|ing|s)? to (?:sign|agree|approve|adopt|back|endorse|ratify)",
+        r"boycott(?:ed|ing|s)?",
+        r"spurn(?:ed|ing|s)?",
+        r"snubb?(?:ed|ing|s)?",
+        r"quit(?:s|ting)?",
+        r"dissociat(?:ed|ing|es?)",
+        r"stay(?:ed|ing|s)? (?:away|out)",
+        r"turn(?:ed|ing|s)? (?:its|their)? ?backs? on",
+        r"den(?:ounced|ounces|ouncing)",
+        r"against",
+    ),
+    FOR: (
+        r"vot(?:ed|ing|es?) (?:for|in favou?r(?: of)?|yes)",
+        r"yes votes?",
+        r"votes? (?:for|in favou?r)",
+        r"in favou?r(?: of)?",
+        r"back(?:ed|ing|s)?",
+        r"support(?:ed|ing|s|ers?)?",
+        r"approv(?:ed|ing|es?|al)",
+        r"endors(?:ed|ing|es?|ement)",
+        r"adopt(?:ed|ing|s|ion)?",
+        r"agree(?:d|s|ing)? (?:to|on|with)",
+        r"sign(?:ed|ing|s)?(?: up)?(?: to| on to)?",
+        r"signator(?:y|ies)",
+        r"ratif(?:ied|ies|y|ying)",
+        r"accept(?:ed|ing|s)?",
+        r"embrac(?:ed|ing|es?)",
+        r"join(?:ed|ing|s)?",
+        r"final[iy]s(?:ed|ing|es?)",
+        r"final[iy]z(?:ed|ing|es?)",
+        r"proponents?",
+        r"welcom(?:ed|ing|es?)",
+    ),
+}
+
+ROLE_RE = re.compile(
+    "|".join(
+        rf"(?P<{role}_{i}>\b(?:{p})\b)"
+        for role, phrases in _ROLE_PHRASES.items()
+        for i, p in enumerate(phrases)
+    ),
+    re.IGNORECASE,
+)
+
+
+def role_of(match: re.Match[str]) -> str:
+    """The role named by a ROLE_RE match."""
+    return (match.lastgroup or "").rsplit("_", 1)[0]
+
+
+# Negators that flip a stance or legal force when they stand shortly before it.
+NEGATION_RE = re.compile(
+    r"\b(?:not|never|no longer|n't|neither|nor|without)\b|n't\b", re.IGNORECASE
+)
+
+# Legal force. Order matters: the negative forms are tried first.
+NON_BINDING_RE = re.compile(
+    r"\b(?:non|not|un)[-\s]?(?:legally[-\s])?binding\b"
+    r"|\blegally[-\s]non[-\s]?binding\b"
+    r"|\bnon[-\s]?legally[-\s]binding\b"
+    r"|\bunenforceable\b|\bvoluntary\b",
+    re.IGNORECASE,
+)
+BINDING_RE = re.compile(r"\b(?:legally[-\s])?binding\b|\benforceable\b", re.IGNORECASE)
+
+# Attribution: a name introduced by these is a speaker, not part of the fact.
+ATTRIBUTION_RE = re.compile(
+    r"\b(?:according to|said|says|say|reported|reports|told|stated|argued|warned|noted|added|estimates?)\b",
+    re.IGNORECASE,
+)
+
+# Clause boundaries for attaching roles and events to values.
+CLAUSE_BREAK_RE = re.compile(
+    r"[;:()\u2014]|,\s+(?:while|whereas|but|and|with)\b|\b(?:while|whereas|but|although|though|however)\b",
+    re.IGNORECASE,
+)
+
+WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'\u2019.-]*[A-Za-z\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]")
+
+STOPWORDS = frozenset(
+    """
+    a about above across after again against all almost also although am among an and any are
+    around as at be been before being below between both but by can could did do does doing done
+    down during each either else even ever every few for from further had has have having he her
+    here hers him his how however i if in into is it its itself just least less many may me might
+    more most much must my nearly neither no nor not now of off often on once one only or other
+    our ours out over own per quite rather roughly same she should since so some such than that the
+    their theirs them then there these they this those through thus to too under until up upon us
+    very was we were what when where whether which while who whom whose why will with within without
+    would yet you your yours approximately estimated exactly just around
+    """.split()
+)
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+# Capitalised words that start sentences or titles without being names.
+NOT_NAMES = STOPWORDS | MONTHS | WEEKDAYS | frozenset(
+    """
+    the a an this that these those it its there here in on at by for of from with as if when
+    while though although however but and or so yet also even still only more most over some
+    many several few all both each every no not nearly almost roughly around about approximately
+    just among according mr mrs ms dr president secretary general minister chancellor prime
+    january february read statement reference photo follow who what we our us
+    """.split()
+)
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: enough to meet "voted"/"votes"/"voting" at "vot"."""
+    w = word.lower().strip(".'\u2019-")
+    if w.endswith("'s") or w.endswith("\u2019s"):
+        w = w[:-2]
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "es", "ed", "s"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                w += "y"
+            break
+    return w
+
+
+def keywords(text: str) -> frozenset[str]:
+    """Stemmed content words of text (no stop words, no numbers)."""
+    return frozenset(
+        stem(w) for w in WORD_RE.findall(text) if w.lower() not in STOPWORDS and len(w) > 1
+    )

@@ -1,0 +1,186 @@
+"""Domain names from the table: the subject, events and entities, with their variants.
+
+The lexicon is data (the `lexicon:` section of a claims table); this module only
+knows how to find its names in text, longest first, and how to spot the proper
+names it does not know.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from gcmcheck.analysis.language import NOT_NAMES
+from gcmcheck.models import Mention
+
+SUBJECT = "subject"
+EVENT = "event"
+ENTITY = "entity"
+NAME = "name"
+
+_WORDCHAR = r"[\w\u00C0-\u024F]"
+# A capitalised word (or an acronym such as "U.N." or "ILO"), optionally possessive.
+_CAP_WORD = r"(?:[A-Z\u00C0-\u00DE][\w\u00C0-\u024F\u2019'.&-]*)"
+_CONNECTOR = r"(?:of|on|for|and|the|de|du|la|del|von|van)"
+_NAME_RE = re.compile(
+    rf"(?<![\w\u00C0-\u024F]){_CAP_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP_WORD})*"
+)
+
+
+def normalise_name(text: str) -> str:
+    """Canonical form of a name not in the lexicon: lower case, no article or possessive."""
+    t = text.strip().strip(".,;:").replace("\u2019", "'")
+    t = re.sub(r"'s\b", "", t)
+    t = re.sub(r"\s+", " ", t).lower()
+    return re.sub(r"^the ", "", t)
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Compiled alias matchers for one table."""
+
+    subject: tuple[str, ...] = ()
+    events: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    event_labels: dict[str, str] = field(default_factory=dict)
+    entities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    common_words: frozenset[str] = frozenset()
+    _kinds: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _exact_re: re.Pattern[str] | None = None
+    _folded_re: re.Pattern[str] | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, object] | None, common_words: Iterable[str] = ()) -> Lexicon:
+        """Build from the table's `lexicon:` mapping (already validated)."""
+        data = data or {}
+        subject = tuple(str(s) for s in data.get("subject", []) or [])  # type: ignore[union-attr]
+        events: dict[str, tuple[str, ...]] = {}
+        labels: dict[str, str] = {}
+        for event_id, spec in (data.get("events", {}) or {}).items():  # type: ignore[union-attr]
+            spec = spec or {}
+            events[str(event_id)] = tuple(str(n) for n in spec.get("names", []) or [])
+            labels[str(event_id)] = str(spec.get("label", event_id))
+        entities = {
+            str(k): tuple(str(v) for v in (vs or []))
+            for k, vs in (data.get("entities", {}) or {}).items()  # type: ignore[union-attr]
+        }
+        lex = cls(subject, events, labels, entities, frozenset(w.lower() for w in common_words))
+        lex._compile()
+        return lex
+
+    def _compile(self) -> None:
+        kinds: dict[str, tuple[str, str]] = {}
+        for alias in self.subject:
+            kinds.setdefault(alias.lower(), (SUBJECT, SUBJECT))
+        for entity_id, aliases in self.entities.items():
+            for alias in (*aliases, entity_id.replace("-", " ")):
+                kinds.setdefault(alias.lower(), (ENTITY, entity_id))
+        for event_id, aliases in self.events.items():
+            for alias in aliases:
+                kinds.setdefault(alias.lower(), (EVENT, event_id))
+        self._kinds = kinds
+        aliases = sorted({a for a in self._all_aliases()}, key=len, reverse=True)
+        # Short all-capital aliases ("US", "UN", "GA") must match case-sensitively,
+        # or every "us" in a sentence would be the United States.
+        exact = [a for a in aliases if _is_acronym(a)]
+        folded = [a for a in aliases if not _is_acronym(a)]
+        self._exact_re = _alternation(exact, 0)
+        self._folded_re = _alternation(folded, re.IGNORECASE)
+
+    def _all_aliases(self) -> Iterable[str]:
+        yield from self.subject
+        for event_id, aliases in self.events.items():
+            yield from aliases
+        for entity_id, aliases in self.entities.items():
+            yield from aliases
+
+    def label(self, event_id: str) -> str:
+        return self.event_labels.get(event_id, event_id)
+
+    def find(self, text: str) -> list[Mention]:
+        """Every lexicon name and unknown proper name in text, in order, non-overlapping."""
+        found: list[Mention] = []
+        taken = bytearray(len(text))
+        for pattern in (self._exact_re, self._folded_re):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                if any(taken[m.start() : m.end()]):
+                    continue
+                hit = self._kinds.get(m.group(0).lower())
+                if hit is None:
+                    continue
+                kind, ident = hit
+                found.append(Mention(ident, kind, m.start(), m.end(), m.group(0)))
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        found.extend(self._unknown_names(text, taken))
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _unknown_names(self, text: str, taken: bytearray) -> Iterable[Mention]:
+        for m in _NAME_RE.finditer(text):
+            start, end = m.start(), m.end()
+            # cut at any lexicon name inside the run
+            pieces = _untaken_pieces(start, end, taken)
+            for p_start, p_end in pieces:
+                yield from self._name_from_piece(text, p_start, p_end)
+
+    def _name_from_piece(self, text: str, start: int, end: int) -> Iterable[Mention]:
+        words = list(re.finditer(r"\S+", text[start:end]))
+        # drop leading and trailing words that are not name-like
+        while words and not self._is_name_word(text, start + words[0].start(), words[0].group(0)):
+            words.pop(0)
+        while words and (
+            words[-1].group(0).lower().strip(".,") in {"of", "on", "for", "and", "the", "de"}
+            or not words[-1].group(0)[:1].isupper()
+        ):
+            words.pop()
+        if not words:
+            return
+        s = start + words[0].start()
+        e = start + words[-1].end()
+        surface = text[s:e].rstrip(".,;:")
+        e = s + len(surface)
+        ident = normalise_name(surface)
+        if ident and ident not in NOT_NAMES:
+            yield Mention(ident, NAME, s, e, surface)
+
+    def _is_name_word(self, text: str, offset: int, word: str) -> bool:
+        bare = re.sub(r"[\u2019']s$", "", word).strip(".,;:").lower()
+        if not word[:1].isupper() or bare in NOT_NAMES:
+            return False
+        if _sentence_initial(text, offset) and bare in self.common_words:
+            return False
+        return True
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace(".", "")
+    return len(letters) <= 5 and letters.isupper()
+
+
+def _alternation(aliases: list[str], flags: int) -> re.Pattern[str] | None:
+    if not aliases:
+        return None
+    body = "|".join(re.escape(a) for a in aliases)
+    return re.compile(rf"(?<!{_WORDCHAR})(?:{body})(?!{_WORDCHAR})", flags)
+
+
+def _untaken_pieces(start: int, end: int, taken: bytearray) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        while i < end and taken[i]:
+            i += 1
+        j = i
+        while j < end and not taken[j]:
+            j += 1
+        if j > i:
+            pieces.append((i, j))
+        i = j
+    return pieces
+
+
+def _sentence_initial(text: str, offset: int) -> bool:
+    before = text[:offset].rstrip()
+    return not before or before[-1] in ".!?:\"\u201c\u2018(*#->|"

@@ -1,0 +1,174 @@
+"""Command line: parse arguments, pick a format, set the exit status. Nothing else.
+
+`gcmcheck STATEMENT...` is short for `gcmcheck check STATEMENT...`. Only `main()`
+calls sys.exit; every command returns its exit status.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from gcmcheck import __version__
+from gcmcheck.formats import Format
+
+EXIT_OK, EXIT_CONTRADICTED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+EXAMPLES = """\
+Examples:
+
+  gcmcheck "152 countries voted yes"
+
+  gcmcheck --format json "The compact is legally binding."
+
+  cat notes.txt | gcmcheck
+
+  gcmcheck lint docs/ --format github
+"""
+
+
+class UserError(Exception):
+    """A mistake of the user's: reported in one line, exit status 2."""
+
+
+class _DefaultToCheck(TyperGroup):
+    """Runs `check` when the first argument is not a subcommand."""
+
+    def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=_DefaultToCheck,
+    add_completion=False,
+    no_args_is_help=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Check what you write about the Global Compact for Migration against its sources.\n\n"
+    "gcmcheck STATEMENT... is short for gcmcheck check STATEMENT...\n\n" + EXAMPLES,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"gcmcheck {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Check what you write about the Global Compact for Migration against its sources."""
+
+
+def use_color(out=None) -> bool:  # type: ignore[no-untyped-def]
+    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    stream = out or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+@app.command(
+    "check",
+    help="Check statements given as arguments, or sentences read from stdin.\n\n" + EXAMPLES,
+    no_args_is_help=False,
+)
+def check_command(
+    statement: Annotated[Optional[list[str]], typer.Argument(help="The statement; words are joined with spaces.", show_default=False)] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)] = Format.TEXT,
+    claims: Annotated[Optional[Path], typer.Option("--claims", help="Claims table to use instead of the shipped one.", dir_okay=False)] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every result.")] = False,
+) -> None:
+    from gcmcheck import core
+    from gcmcheck.report import Report
+
+    checker = core.load_checker(claims)
+    if statement:
+        text = " ".join(statement).strip()
+        if not text:
+            raise UserError("the statement is empty")
+        results = core.check_statement(checker, text)
+    elif not sys.stdin.isatty():
+        from gcmcheck.documents.decode import read_stdin
+        from gcmcheck.documents.reader import results_for_text
+
+        text = read_stdin()
+        results = list(results_for_text(checker, text, "<stdin>", markdown=False))
+        if not results:
+            raise UserError("no statement found on stdin")
+    else:
+        raise UserError('no statement given: try gcmcheck "152 countries voted yes", or pipe text in')
+    report = Report(results, verbose=verbose, color=use_color())
+    _render(report, format)
+    raise typer.Exit(EXIT_CONTRADICTED if any(r.verdict.value == "contradicted" for r in results) else EXIT_OK)
+
+
+def _render(report, fmt: Format) -> None:  # type: ignore[no-untyped-def]
+    from gcmcheck.formats import renderer
+
+    renderer(fmt)(report, sys.stdout)
+    sys.stdout.flush()
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status (used by main and tests)."""
+    from gcmcheck.table.loader import TableError
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    if debug:
+        args.remove("--debug")
+    try:
+        app(args=args, prog_name="gcmcheck", standalone_mode=False)
+        return EXIT_OK
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.TyperException as exc:
+        # typer's parser errors: usage mistakes carry exit code 2
+        hint = " (see gcmcheck --help)" if exc.exit_code == EXIT_ERROR else ""
+        _fail(f"{exc.format_message()}{hint}", debug)
+        return EXIT_ERROR
+    except (UserError, TableError) as exc:
+        _fail(str(exc), debug)
+        return EXIT_ERROR
+    except (typer.Abort, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_broken_pipe()
+        return EXIT_OK
+    except Exception as exc:  # a bug of ours: one line, the traceback only on request
+        _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", debug)
+        return EXIT_ERROR
+
+
+def _fail(message: str, debug: bool) -> None:
+    if debug:
+        import traceback
+
+        traceback.print_exc()
+    print(f"gcmcheck: error: {message}", file=sys.stderr)
+
+
+def _silence_broken_pipe() -> None:
+    """Stop Python complaining at exit that stdout is gone (`gcmcheck … | head -1`)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+
+
+def main() -> None:
+    sys.exit(run())

@@ -1,0 +1,43 @@
+"""The core's front door: load a table into a Checker, check statements and texts.
+
+Pure: returns results, never prints or exits. The command line and any other
+caller (editors, notebooks) use these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from gcmcheck.engine.checker import Checker
+from gcmcheck.models import Result
+
+
+def load_checker(claims: Path | None = None) -> Checker:
+    """A checker for a table (the shipped one by default); raises TableError."""
+    from gcmcheck.table.cache import load_compiled
+
+    return Checker(load_compiled(claims))
+
+
+def check_statement(checker: Checker, text: str, input: str = "<argv>") -> list[Result]:
+    """Results for one statement given whole (line 1, column 1)."""
+    results = checker.check(text)
+    end_line = text.count("\n") + 1
+    end_column = len(text) - (text.rfind("\n") + 1) + 1
+    for r in results:
+        r.input = input
+        r.line, r.column = 1, 1
+        r.end_line, r.end_column = end_line, end_column
+    return results
+
+
+def check_segments(
+    checker: Checker, segments: Iterable[tuple[str, tuple[int, int], tuple[int, int]]], input: str
+) -> Iterator[Result]:
+    """Results for sentences already located: (text, (line, col), (end_line, end_col))."""
+    for text, (line, column), (end_line, end_column) in segments:
+        for r in checker.check(text):
+            r.input = input
+            r.line, r.column, r.end_line, r.end_column = line, column, end_line, end_column
+            yield r

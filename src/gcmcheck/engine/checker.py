@@ -1,0 +1,301 @@
+"""Judge statements against a compiled table: candidates, comparisons, verdicts.
+
+Pipeline for one statement: analyse it; find candidate claims through the index
+(shared keywords, names, figures, events) and rank them with rapidfuzz; keep the
+claims on the statement's topic; compare each of the statement's facts with every
+version of those claims; let the most relevant claim that speaks to a fact decide
+it; report one result per deciding claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gcmcheck.analysis.analyser import analyse
+from gcmcheck.analysis.lexicon import ENTITY, NAME
+from gcmcheck.analysis import language as lang
+from gcmcheck.engine.compiled import CompiledClaim, CompiledTable
+from gcmcheck.engine.facts import (
+    MATCH,
+    MEMBER,
+    MISMATCH,
+    QUANTITY,
+    Comparison,
+    Fact,
+    compare,
+    facts_of,
+    membership_facts,
+)
+from gcmcheck.models import Analysis, Result, Verdict
+
+# A claim is on the statement's topic when they share a specific name, an event or a
+# figure, or when this share of the statement's (IDF-weighted) words is in the claim.
+MIN_WORD_OVERLAP = 0.34
+# A list-membership fact needs the statement to talk about the list itself.
+MIN_MEMBER_OVERLAP = 0.5
+# A supporting claim wins a fact unless a contradicting one is clearly more relevant.
+MATCH_MARGIN = 0.8
+CANDIDATE_LIMIT = 25
+FUZZ_CUTOFF = 20.0
+
+
+@dataclass(slots=True)
+class Candidate:
+    claim: CompiledClaim
+    relevance: float
+    overlap: float
+    score: float
+
+
+@dataclass(slots=True)
+class Decision:
+    """How one claim judges one fact, across the claim's versions."""
+
+    fact: Fact
+    candidate: Candidate
+    verdict: Verdict
+    comparisons: list[tuple[tuple[str, ...], Comparison]]
+    note: str = ""
+
+    @property
+    def expected(self) -> str:
+        mismatched = [c.expected for _, c in self.comparisons if c.outcome == MISMATCH]
+        return mismatched[0] if mismatched else self.comparisons[0][1].expected
+
+
+@dataclass(slots=True)
+class Judgement:
+    """A statement's verdicts, before positions in a document are attached."""
+
+    text: str
+    results: list[Result] = field(default_factory=list)
+
+
+class Checker:
+    """Checks statements against one compiled table. Pure: no I/O, no printing."""
+
+    def __init__(self, table: CompiledTable):
+        self.table = table
+
+    def check(self, text: str) -> list[Result]:
+        """One or more results for one statement, most severe first."""
+        statement = analyse(text, self.table.lexicon)
+        candidates = self._candidates(statement)
+        decisions = self._decide(statement, candidates)
+        if not decisions:
+            return [Result(text=text, verdict=Verdict.UNVERIFIABLE, explanation=self._why_unverifiable(statement, candidates))]
+        return self._results(text, decisions)
+
+    # --- candidates ------------------------------------------------------------------
+
+    def _candidates(self, s: Analysis) -> list[Candidate]:
+        t = self.table
+        names = self._specific_names(s)
+        pool: set[int] = set()
+        for w in s.keywords:
+            pool.update(t.by_keyword.get(w, ()))
+        for n in names:
+            pool.update(t.by_name.get(n, ()))
+        for v in s.quantities:
+            pool.update(t.by_value.get(v.quantity.value, ()))  # type: ignore[union-attr]
+        for e in s.events:
+            pool.update(t.by_event.get(e, ()))
+        if not pool:
+            return []
+        from rapidfuzz import fuzz, process
+
+        query = " ".join(sorted(s.keywords | names))
+        choices = {i: t.claims[i].match_text for i in pool}
+        scored = process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=0)
+        fuzz_score = {key: score for _, score, key in scored}
+        total = sum(t.weight(w) for w in s.keywords) or 1.0
+        values = {v.quantity.value for v in s.quantities if v.quantity}
+        candidates: list[Candidate] = []
+        for i in pool:
+            c = t.claims[i]
+            if not self._names_fit(s, c):
+                continue
+            overlap = sum(t.weight(w) for w in s.keywords & c.keywords) / total
+            shared_names = bool(names & c.names)
+            shared_event = bool(s.events and c.event in s.events)
+            shared_value = bool(values & c.values)
+            if not (shared_names or shared_event or shared_value or overlap >= MIN_WORD_OVERLAP):
+                continue
+            relevance = overlap + 0.4 * shared_value + 0.3 * shared_names + 0.3 * shared_event
+            candidates.append(Candidate(c, relevance, overlap, float(fuzz_score.get(i, 0.0))))
+        candidates.sort(key=lambda c: (-c.relevance, -c.score, c.claim.id))
+        return [c for c in candidates[:CANDIDATE_LIMIT] if c.score >= FUZZ_CUTOFF or c.relevance >= 0.7]
+
+    def _specific_names(self, s: Analysis) -> set[str]:
+        return {m.id for m in s.mentions if m.kind in (ENTITY, NAME)} - self.table.background
+
+    def _names_fit(self, s: Analysis, c: CompiledClaim) -> bool:
+        """A claim cannot judge a statement about someone it never mentions
+        ("France voted in favour" is not decided by "164 states approved it"),
+        except a closed list, which decides every name against its members."""
+        if c.claim.closed:
+            return True
+        for m in s.mentions:
+            if m.kind not in (ENTITY, NAME) or m.id in self.table.background or m.id in c.names:
+                continue
+            if _attribution(s.text, m.start, m.end):
+                continue
+            return False
+        return True
+
+    # --- decisions -------------------------------------------------------------------
+
+    def _decide(self, s: Analysis, candidates: list[Candidate]) -> list[Decision]:
+        facts = facts_of(s)
+        per_fact: dict[int, list[Decision]] = {}
+        for cand in candidates:
+            claim_facts = list(facts)
+            if self._about_list(s, cand):
+                claim_facts += membership_facts(s, cand.claim, self.table.background)
+            for fact in claim_facts:
+                decision = self._judge(fact, cand)
+                if decision is not None:
+                    per_fact.setdefault(id(fact), []).append(decision)
+        chosen: list[Decision] = []
+        for decisions in per_fact.values():
+            best = _choose(decisions)
+            if best is not None:
+                best.note = self._event_note(best, decisions)
+                chosen.append(best)
+        return chosen
+
+    def _event_note(self, chosen: Decision, decisions: list[Decision]) -> str:
+        """Say when another event's figure is involved (Marrakech vs the General Assembly)."""
+        event = chosen.candidate.claim.event
+        label = self.table.lexicon.label
+        for other in decisions:
+            other_event = other.candidate.claim.event
+            if not other_event or not event or other_event == event:
+                continue
+            if chosen.fact.event and other.verdict is Verdict.SUPPORTED:
+                return f"{chosen.fact.text} is the figure for {label(other_event)}."
+            if not chosen.fact.event:
+                return f"Read as {label(event)}; for {label(other_event)} the sources give {other.expected}."
+        return ""
+
+    def _about_list(self, s: Analysis, cand: Candidate) -> bool:
+        """Does the statement talk about the claim's list itself ("the Executive
+        Committee", "the holdouts"), beyond naming one of its members?"""
+        c = cand.claim
+        if not c.members:
+            return False
+        topic_names = (c.names - c.members) & self._specific_names(s)
+        return bool(topic_names) or cand.overlap >= MIN_MEMBER_OVERLAP
+
+    def _judge(self, fact: Fact, cand: Candidate) -> Decision | None:
+        claim = cand.claim
+        comparisons: list[tuple[tuple[str, ...], Comparison]] = []
+        for version in claim.versions:
+            result = compare(fact, version.analysis, claim)
+            if result is not None:
+                comparisons.append((version.sources, result))
+        if not comparisons:
+            return None
+        outcomes = {c.outcome for _, c in comparisons}
+        if outcomes == {MATCH}:
+            verdict = Verdict.SUPPORTED
+        elif outcomes == {MISMATCH}:
+            verdict = Verdict.CONTRADICTED
+        else:
+            verdict = Verdict.CONFLICTING
+        return Decision(fact, cand, verdict, comparisons)
+
+    # --- results ---------------------------------------------------------------------
+
+    def _results(self, text: str, decisions: list[Decision]) -> list[Result]:
+        by_claim: dict[str, list[Decision]] = {}
+        for d in decisions:
+            if d.verdict is Verdict.UNVERIFIABLE:
+                continue
+            by_claim.setdefault(d.candidate.claim.id, []).append(d)
+        results = [self._result(text, ds) for ds in by_claim.values()]
+        results.sort(key=lambda r: (-r.verdict.severity, -(r.score or 0)))
+        return results
+
+    def _result(self, text: str, ds: list[Decision]) -> Result:
+        worst = max(ds, key=lambda d: (d.verdict.severity, d.fact.kind == QUANTITY))
+        claim = worst.candidate.claim
+        cited = _cited_sources(worst)
+        citations = [c for c in claim.claim.citations if c.source in cited] or list(claim.claim.citations)
+        fix_start = fix_end = replacement = None
+        if worst.verdict is Verdict.CONTRADICTED:
+            comparison = next(c for _, c in worst.comparisons if c.outcome == MISMATCH)
+            if comparison.fixable and worst.fact.value is not None:
+                fix_start, fix_end, replacement = worst.fact.start, worst.fact.end, comparison.expected
+        return Result(
+            text=text,
+            verdict=worst.verdict,
+            claim_id=claim.id,
+            claim=claim.claim.statement,
+            score=round(worst.candidate.score, 1),
+            stated=worst.fact.text,
+            expected=worst.expected,
+            explanation=self._explain(worst),
+            citations=citations,
+            fix_start=fix_start,
+            fix_end=fix_end,
+            fix_replacement=replacement,
+        )
+
+    def _explain(self, d: Decision) -> str:
+        claim = d.candidate.claim
+        where = f" ({self.table.lexicon.label(claim.event)})" if claim.event else ""
+        if d.verdict is Verdict.SUPPORTED:
+            text = f"{d.fact.text} agrees with the sources{where}."
+        elif d.verdict is Verdict.CONFLICTING:
+            parts = [f"{'/'.join(src)}: {c.expected}" for src, c in d.comparisons]
+            text = f"The sources disagree on this{where}: " + "; ".join(parts) + "."
+        else:
+            comparison = next(c for _, c in d.comparisons if c.outcome == MISMATCH)
+            what = {"role": "for another side", "side": "a different side", "list": "a complete list without it"}.get(comparison.reason, "")
+            text = f"Stated {d.fact.text}; the sources give {comparison.expected}{' ' + what if what else ''}{where}."
+        return text + (f" {d.note}" if d.note else "")
+
+    def _why_unverifiable(self, s: Analysis, candidates: list[Candidate]) -> str:
+        if not candidates:
+            return "No claim in the table is about this."
+        return "Claims on this topic exist, but none states the values this sentence gives."
+
+
+def _attribution(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 16) : start].lower()
+    after = text[end : end + 14]
+    return "according to" in before or bool(lang.ATTRIBUTION_RE.match(after.strip()))
+
+
+def _cited_sources(d: Decision) -> set[str]:
+    wanted = MISMATCH if d.verdict is Verdict.CONTRADICTED else MATCH
+    if d.verdict is Verdict.CONFLICTING:
+        return {s for srcs, _ in d.comparisons for s in srcs}
+    return {s for srcs, c in d.comparisons if c.outcome == wanted for s in srcs}
+
+
+def _choose(decisions: list[Decision]) -> Decision | None:
+    """Which claim decides a fact.
+
+    A fact tied to an event is decided only by claims about that event (the others
+    only lend a note). Among the rest, a supporting claim wins unless a contradicting
+    one is clearly more relevant: "152 voted yes" names no event and fits the General
+    Assembly vote, not the Marrakech adoption.
+    """
+    fact = decisions[0].fact
+    if fact.event:
+        same = [d for d in decisions if d.candidate.claim.event in ("", fact.event)]
+        on_event = [d for d in same if d.candidate.claim.event == fact.event]
+        decisions = on_event or same
+        if not decisions:
+            return None
+    if fact.kind == MEMBER:
+        decisions = [d for d in decisions if d.candidate.claim.members]
+    support = [d for d in decisions if d.verdict in (Verdict.SUPPORTED, Verdict.CONFLICTING)]
+    against = [d for d in decisions if d.verdict is Verdict.CONTRADICTED]
+    best_for = max(support, key=lambda d: d.candidate.relevance, default=None)
+    best_against = max(against, key=lambda d: d.candidate.relevance, default=None)
+    if best_for and (not best_against or best_for.candidate.relevance >= MATCH_MARGIN * best_against.candidate.relevance):
+        return best_for
+    return best_against

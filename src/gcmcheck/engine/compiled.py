@@ -1,0 +1,121 @@
+"""Claims read once by the analyser, plus the index that narrows candidates.
+
+Each claim becomes one or more *versions*: the statement's values for citations
+without `says`, and each `says` for the source that words the fact its own way.
+When versions disagree on a value the sources conflict.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from gcmcheck.analysis.analyser import analyse
+from gcmcheck.analysis.lexicon import ENTITY, NAME, Lexicon, normalise_name
+from gcmcheck.models import Analysis, Claim
+
+# A name cited by this share of claims or more is background ("UN", "the United
+# Nations"): mentioning it does not take a statement off a claim's topic.
+BACKGROUND_SHARE = 0.1
+
+
+@dataclass(slots=True)
+class Version:
+    sources: tuple[str, ...]
+    analysis: Analysis
+
+
+@dataclass(slots=True)
+class CompiledClaim:
+    claim: Claim
+    primary: Analysis
+    versions: list[Version]
+    names: frozenset[str]
+    members: frozenset[str]
+    keywords: frozenset[str]
+    values: frozenset[float]
+    event: str
+    match_text: str
+
+    @property
+    def id(self) -> str:
+        return self.claim.id
+
+
+@dataclass(slots=True)
+class CompiledTable:
+    lexicon: Lexicon
+    claims: list[CompiledClaim]
+    idf: dict[str, float] = field(default_factory=dict)
+    default_idf: float = 1.0
+    background: frozenset[str] = frozenset()
+    by_keyword: dict[str, list[int]] = field(default_factory=dict)
+    by_name: dict[str, list[int]] = field(default_factory=dict)
+    by_value: dict[float, list[int]] = field(default_factory=dict)
+    by_event: dict[str, list[int]] = field(default_factory=dict)
+
+    def weight(self, word: str) -> float:
+        return self.idf.get(word, self.default_idf)
+
+
+def compile_claim(claim: Claim, lexicon: Lexicon) -> CompiledClaim:
+    primary = analyse(claim.statement, lexicon)
+    versions: list[Version] = []
+    plain = tuple(c.source for c in claim.citations if not c.says)
+    if plain:
+        versions.append(Version(plain, primary))
+    for citation in claim.citations:
+        if citation.says:
+            versions.append(Version((citation.source,), analyse(citation.says, lexicon)))
+
+    members = frozenset(_member_id(m, lexicon) for m in claim.members)
+    names: set[str] = set(members)
+    texts = [claim.statement, *claim.keywords, *(c.says for c in claim.citations), *(c.quote for c in claim.citations)]
+    for text in texts:
+        names.update(m.id for m in lexicon.find(text) if m.kind in (ENTITY, NAME))
+    keywords: set[str] = set()
+    for v in versions:
+        keywords |= v.analysis.keywords
+    keywords |= primary.keywords
+    for text in (*claim.keywords, *claim.members):
+        keywords |= analyse(text, lexicon).keywords
+    values = {
+        v.quantity.value for a in (primary, *(v.analysis for v in versions)) for v in a.quantities if v.quantity
+    }
+    events = {e for a in (primary, *(v.analysis for v in versions)) for e in a.events}
+    event = claim.event or (next(iter(events)) if len(events) == 1 else "")
+    match_text = " ".join(sorted(keywords | names))
+    return CompiledClaim(
+        claim, primary, versions, frozenset(names), members, frozenset(keywords), frozenset(values), event, match_text
+    )
+
+
+def _member_id(item: str, lexicon: Lexicon) -> str:
+    if item in lexicon.entities:
+        return item
+    found = [m for m in lexicon.find(item) if m.kind in (ENTITY, NAME)]
+    return found[0].id if len(found) == 1 else normalise_name(item)
+
+
+def compile_table(claims: list[Claim], lexicon: Lexicon) -> CompiledTable:
+    compiled = [compile_claim(c, lexicon) for c in claims]
+    table = CompiledTable(lexicon, compiled)
+    df: dict[str, int] = defaultdict(int)
+    name_df: dict[str, int] = defaultdict(int)
+    for i, c in enumerate(compiled):
+        for w in c.keywords:
+            df[w] += 1
+            table.by_keyword.setdefault(w, []).append(i)
+        for n in c.names:
+            name_df[n] += 1
+            table.by_name.setdefault(n, []).append(i)
+        for v in c.values:
+            table.by_value.setdefault(v, []).append(i)
+        if c.event:
+            table.by_event.setdefault(c.event, []).append(i)
+    n = max(1, len(compiled))
+    table.idf = {w: math.log(1 + n / d) for w, d in df.items()}
+    table.default_idf = math.log(1 + n)
+    table.background = frozenset(k for k, d in name_df.items() if d >= max(3, BACKGROUND_SHARE * n))
+    return table

@@ -1,0 +1,176 @@
+"""Compare one checkable fact of a statement with one version of a claim.
+
+A fact is a value the statement commits to: a number (with its role, counted noun
+and event), a date, a side someone took, the legal force, or membership of a named
+list. Comparison returns MATCH, MISMATCH (with the sourced value) or None when the
+claim says nothing about it. Only typed values decide; similarity never does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from gcmcheck.analysis import language as lang
+from gcmcheck.analysis.analyser import nouns_compatible
+from gcmcheck.analysis.dates import dates_agree, format_date
+from gcmcheck.analysis.numbers import format_quantity, quantities_agree
+from gcmcheck.engine.compiled import CompiledClaim
+from gcmcheck.models import Analysis, Quantity, Stance, Value
+
+QUANTITY, DATE, STANCE, BINDING, MEMBER = "quantity", "date", "stance", "binding", "member"
+MATCH, MISMATCH = "match", "mismatch"
+
+ROLE_WORDS = {lang.FOR: "in favour", lang.AGAINST: "against", lang.ABSTAIN: "abstained"}
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: Value | None = None
+    stance: Stance | None = None
+    binding: bool | None = None
+    entity: str = ""
+
+    @property
+    def event(self) -> str:
+        return self.value.event if self.value else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    outcome: str  # MATCH or MISMATCH
+    expected: str  # the sourced value, as a reader would write it
+    fixable: bool = False  # replacing the stated value with `expected` corrects it
+    reason: str = ""  # what differs: "value", "role", "date", "side", "legal force", "list"
+
+
+def facts_of(statement: Analysis) -> list[Fact]:
+    facts: list[Fact] = []
+    for v in statement.values:
+        kind = QUANTITY if v.quantity else DATE
+        facts.append(Fact(kind, v.start, v.end, v.text, value=v))
+    for s in statement.stances:
+        facts.append(Fact(STANCE, s.start, s.end, statement.text[s.start : s.end], stance=s, entity=s.entity))
+    if statement.binding is not None:
+        facts.append(Fact(BINDING, 0, len(statement.text), "binding" if statement.binding else "non-binding", binding=statement.binding))
+    return facts
+
+
+def membership_facts(statement: Analysis, claim: CompiledClaim, background: frozenset[str]) -> list[Fact]:
+    """Names of the statement tested against the claim's named list: its members,
+    and, when the list is closed, names the claim does not mention at all."""
+    if not claim.members:
+        return []
+    facts: list[Fact] = []
+    for m in statement.mentions:
+        if m.kind not in ("entity", "name") or m.id in background:
+            continue
+        if m.id in claim.members or (claim.claim.closed and m.id not in claim.names):
+            facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id))
+    folded = statement.text.lower()
+    for item in claim.claim.members:
+        at = folded.find(item.lower())
+        if item not in claim.members and at >= 0:  # a plain phrase, e.g. a principle
+            facts.append(Fact(MEMBER, at, at + len(item), statement.text[at : at + len(item)], entity=item.lower()))
+    return facts
+
+
+def compare(fact: Fact, version: Analysis, claim: CompiledClaim) -> Comparison | None:
+    if fact.kind == QUANTITY:
+        return _compare_quantity(fact.value, version)  # type: ignore[arg-type]
+    if fact.kind == DATE:
+        return _compare_date(fact.value, version)  # type: ignore[arg-type]
+    if fact.kind == STANCE:
+        return _compare_stance(fact.stance, version, claim)  # type: ignore[arg-type]
+    if fact.kind == BINDING:
+        if version.binding is None:
+            return None
+        expected = "binding" if version.binding else "non-binding"
+        return Comparison(MATCH if version.binding == fact.binding else MISMATCH, expected, reason="legal force")
+    if fact.kind == MEMBER:
+        return _compare_member(fact.entity, claim)
+    return None
+
+
+def _compare_quantity(stated: Value, version: Analysis) -> Comparison | None:
+    q = stated.quantity
+    assert q is not None
+    best: tuple[tuple[int, int, int, float], Value] | None = None
+    for v in version.quantities:
+        sq = v.quantity
+        assert sq is not None
+        if not _same_kind(q, sq):
+            continue
+        noun = nouns_compatible(stated.noun, v.noun)
+        if noun == 0:
+            continue
+        role_fit = 2 if stated.role == v.role else (1 if not stated.role or not v.role else 0)
+        agrees = quantities_agree(q, sq)
+        closeness = -abs(q.value - sq.value) / max(abs(sq.value), 1e-9)
+        key = (role_fit, noun, int(agrees), closeness)
+        if best is None or key > best[0]:
+            best = (key, v)
+    if best is None:
+        return None
+    (role_fit, noun, agrees, _), sourced = best
+    sq = sourced.quantity
+    assert sq is not None
+    expected = format_quantity(sq)
+    if role_fit == 0:
+        # the sources give this figure for another side ("152 rejected" vs "152 in favour")
+        if agrees:
+            return Comparison(MISMATCH, f"{expected} {ROLE_WORDS.get(sourced.role, sourced.role)}", reason="role")
+        return None
+    if agrees:
+        return Comparison(MATCH, expected)
+    fixable = q.hedge == sq.hedge or (not q.hedge and not sq.hedge)
+    return Comparison(MISMATCH, expected, fixable=fixable, reason="value")
+
+
+def _same_kind(a: Quantity, b: Quantity) -> bool:
+    return a.kind == b.kind and (a.unit == b.unit or a.kind == "count")
+
+
+def _compare_date(stated: Value, version: Analysis) -> Comparison | None:
+    d = stated.date
+    assert d is not None
+    candidates = [v for v in version.dates if v.date]
+    if not candidates:
+        return None
+    for v in candidates:
+        if dates_agree(d, v.date):  # type: ignore[arg-type]
+            return Comparison(MATCH, format_date(v.date))  # type: ignore[arg-type]
+    # compare with the sourced date stated at the same precision, else the most precise
+    def precision(v: Value) -> int:
+        x = v.date
+        assert x is not None
+        return (x.year is not None) + (x.month is not None) + (x.day is not None)
+
+    sourced = max(candidates, key=precision)
+    assert sourced.date is not None
+    return Comparison(MISMATCH, format_date(sourced.date), fixable=True, reason="date")
+
+
+def _compare_stance(stated: Stance, version: Analysis, claim: CompiledClaim) -> Comparison | None:
+    sourced = [s for s in version.stances if s.entity == stated.entity]
+    if not sourced and stated.entity in claim.members:
+        roles = {s.role for s in version.stances}
+        sourced = [Stance(stated.entity, r) for r in roles] if len(roles) == 1 else []
+    if not sourced:
+        return None
+    roles = {s.role for s in sourced}
+    if stated.role in roles:
+        return Comparison(MATCH, ROLE_WORDS.get(stated.role, stated.role))
+    role = sorted(roles)[0]
+    return Comparison(MISMATCH, ROLE_WORDS.get(role, role), reason="side")
+
+
+def _compare_member(entity: str, claim: CompiledClaim) -> Comparison | None:
+    if entity in claim.members or entity in {m.lower() for m in claim.claim.members}:
+        return Comparison(MATCH, entity)
+    if claim.claim.closed:
+        return Comparison(MISMATCH, ", ".join(claim.claim.members), reason="list")
+    return None

@@ -1,0 +1,58 @@
+"""`--format text`: for people. Colour through rich, plain when NO_COLOR is set or
+output is not a terminal; document text is stripped of control sequences first."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TextIO
+
+from gcmcheck.formats.escape import clean  # shared with the line and github formats
+from gcmcheck.models import Result, Verdict
+from gcmcheck.report import Report
+
+STYLES = {
+    Verdict.SUPPORTED: "bold green",
+    Verdict.CONTRADICTED: "bold red",
+    Verdict.CONFLICTING: "bold yellow",
+    Verdict.UNVERIFIABLE: "bold blue",
+}
+
+
+def render(report: Report, out: TextIO) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=out, no_color=not report.color, highlight=False, soft_wrap=True, emoji=False)
+    shown = [r for r in report.results if _shown(r, report)]
+    inputs = {r.input for r in report.results}
+    grouped = len(inputs) > 1 or any(i not in ("<argv>", "<stdin>") for i in inputs)
+    for name, group in groupby(shown, key=lambda r: r.input):
+        if grouped:
+            console.print(f"[bold underline]{escape(clean(name))}[/]")
+        for r in group:
+            _print_result(console, r, grouped, escape)
+    counts = report.summary()
+    parts = [f"{counts[v.value]} {v.value}" for v in Verdict]
+    console.print(", ".join(parts) if report.results else "nothing to check")
+
+
+def _shown(r: Result, report: Report) -> bool:
+    if report.verbose:
+        return True
+    if r.verdict is Verdict.UNVERIFIABLE:
+        return report.show_unverifiable
+    return True
+
+
+def _print_result(console, r: Result, grouped: bool, escape) -> None:  # type: ignore[no-untyped-def]
+    where = f"{r.line}:{r.column} " if grouped else ""
+    label = r.verdict.value.upper()
+    console.print(f"{where}[{STYLES[r.verdict]}]{label}[/] {escape(clean(r.text))}")
+    if r.claim_id:
+        console.print(f"  claim:    {escape(r.claim_id)}: {escape(r.claim or '')}")
+    if r.verdict in (Verdict.CONTRADICTED, Verdict.CONFLICTING) and r.expected:
+        console.print(f"  stated:   {escape(clean(r.stated or ''))}    sourced: [bold]{escape(r.expected)}[/]")
+    if r.explanation:
+        console.print(f"  why:      {escape(clean(r.explanation))}")
+    for c in r.citations:
+        console.print(f"  source:   {escape(c.source)}:{c.line}  [italic]\u201c{escape(c.quote)}\u201d[/]")
