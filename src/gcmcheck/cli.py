@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 from gcmcheck import __version__
 from gcmcheck.formats import Format
 
-EXIT_OK, EXIT_CONTRADICTED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+from gcmcheck.commands.common import EXIT_ERROR, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UserError, use_color
 
 EXAMPLES = """\
 Examples:
@@ -30,10 +30,6 @@ Examples:
 
   gcmcheck lint docs/ --format github
 """
-
-
-class UserError(Exception):
-    """A mistake of the user's: reported in one line, exit status 2."""
 
 
 class _DefaultToCheck(TyperGroup):
@@ -72,14 +68,6 @@ def _root(
     """Check what you write about the Global Compact for Migration against its sources."""
 
 
-def use_color(out=None) -> bool:  # type: ignore[no-untyped-def]
-    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    stream = out or sys.stdout
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
 @app.command(
     "check",
     help="Check statements given as arguments, or sentences read from stdin.\n\n" + EXAMPLES,
@@ -112,7 +100,20 @@ def check_command(
         raise UserError('no statement given: try gcmcheck "152 countries voted yes", or pipe text in')
     report = Report(results, verbose=verbose, color=use_color())
     _render(report, format)
-    raise typer.Exit(EXIT_CONTRADICTED if any(r.verdict.value == "contradicted" for r in results) else EXIT_OK)
+    raise typer.Exit(EXIT_FAILED if any(r.verdict.value == "contradicted" for r in results) else EXIT_OK)
+
+
+def _register_subcommands() -> None:
+    from gcmcheck.commands.claims import claims_app
+    from gcmcheck.commands.lint import lint_command
+    from gcmcheck.commands.sources import sources_app
+
+    app.command("lint", help="Check Markdown and text drafts in files and folders (- reads stdin).")(lint_command)
+    app.add_typer(claims_app, name="claims")
+    app.add_typer(sources_app, name="sources")
+
+
+_register_subcommands()
 
 
 def _render(report, fmt: Format) -> None:  # type: ignore[no-untyped-def]
@@ -131,8 +132,8 @@ def run(argv: list[str] | None = None) -> int:
     if debug:
         args.remove("--debug")
     try:
-        app(args=args, prog_name="gcmcheck", standalone_mode=False)
-        return EXIT_OK
+        status = app(args=args, prog_name="gcmcheck", standalone_mode=False)
+        return int(status or EXIT_OK)
     except typer.Exit as exc:
         return int(exc.exit_code)
     except typer.TyperException as exc:

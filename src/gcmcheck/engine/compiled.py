@@ -83,7 +83,7 @@ def compile_claim(claim: Claim, lexicon: Lexicon) -> CompiledClaim:
     values = {
         v.quantity.value for a in (primary, *(v.analysis for v in versions)) for v in a.quantities if v.quantity
     }
-    events = {e for a in (primary, *(v.analysis for v in versions)) for e in a.events}
+    events = primary.events  # a source's wording may name an event only in passing
     event = claim.event or (next(iter(events)) if len(events) == 1 else "")
     match_text = " ".join(sorted(keywords | names))
     return CompiledClaim(
