@@ -14,7 +14,7 @@ from functools import cache
 
 from gcmcheck.analysis import language as lang
 from gcmcheck.analysis.dates import find_dates
-from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, Lexicon
+from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, SUBJECT, Lexicon
 from gcmcheck.analysis.numbers import find_quantities
 from gcmcheck.models import Analysis, Mention, Stance, Value
 
@@ -54,6 +54,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         if m.kind != NAME or not any(s < m.end and m.start < e for s, e in numeric)
     ]
     clause_breaks = [m.start() for m in lang.CLAUSE_BREAK_RE.finditer(text)]
+    stance_breaks = [m.start() for m in lang.STANCE_BREAK_RE.finditer(text)]
     roles = _roles(text, mentions)
     events = [m for m in mentions if m.kind == EVENT]
 
@@ -84,7 +85,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         text=text,
         values=values,
         mentions=mentions,
-        stances=_stances(text, mentions, roles, clause_breaks),
+        stances=_stances(text, mentions, roles, stance_breaks),
         binding=_binding(text),
         negated=bool(lang.NEGATION_RE.search(text)),
         keywords=lang.keywords(text),
@@ -137,6 +138,9 @@ def _nearest(roles: list[_Role], start: int, end: int, breaks: list[int], text: 
 def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: list[int]) -> list[Stance]:
     """Who took which side: a name before its stance word, or listed after a stance noun."""
     stances: list[Stance] = []
+    topic = [x for x in mentions if x.kind in (SUBJECT, EVENT)]
+    names = [x for x in mentions if x.kind in (ENTITY, NAME)]
+    roles = [r for r in roles if _about_topic(text, r, topic, names)]
     for m in mentions:
         if m.kind not in (ENTITY, NAME) or _is_attribution(text, m):
             continue
@@ -158,6 +162,28 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
         if best:
             stances.append(Stance(m.id, best[1].role, m.start, m.end))
     return stances
+
+
+def _about_topic(text: str, role: _Role, topic: list[Mention], names: list[Mention]) -> bool:
+    """Is a stance word about the table's subject? "signed the compact" is, "signed
+    the statement" is not; a stance noun ("holdouts"), a passive ("approved by") or a
+    verb with no object ("abstained.") needs no object."""
+    if role.noun_form or role.role == lang.ABSTAIN:
+        return True
+    rest = text[role.end :]
+    if not rest.strip() or re.match(r"\s*(?:[.,;:!?)\u2014]|by\b|and\b|but\b|it\b|them\b|at\b|in\s+(?!favou?r))", rest, re.IGNORECASE):
+        return True
+    at = role.end
+    for _ in range(2):  # "withdrew the United States from the compact"
+        lead = lang.OBJECT_LEAD_RE.match(text, at)
+        at = lead.end() if lead else at
+        if any(t.start <= at < t.end or at <= t.start <= at + 2 for t in topic):
+            return True
+        named = next((m for m in names if m.start <= at < m.end or at <= m.start <= at + 2), None)
+        if named is None:
+            return False
+        at = named.end
+    return False
 
 
 def _is_attribution(text: str, m: Mention) -> bool:
@@ -202,15 +228,15 @@ def nouns_compatible(a: str, b: str) -> int:
 
 
 def _event_for(events: list[Mention], offset: int, breaks: list[int]) -> str:
-    """The event named in the value's clause, else the sentence's only event."""
+    """The event named in the value's clause, else the sentence's only event, else
+    the last one named before it ("endorsed by the General Assembly …, with 152 votes")."""
     in_clause = [e for e in events if _same_clause(e.start, offset, breaks)]
-    pool = in_clause or events
-    ids = {e.id for e in pool}
-    if len(ids) == 1:
-        return next(iter(ids))
     if in_clause:
         return min(in_clause, key=lambda e: abs(e.start - offset)).id
-    return ""
+    if len({e.id for e in events}) == 1:
+        return events[0].id
+    before = [e for e in events if e.end <= offset]
+    return before[-1].id if before else ""
 
 
 def _binding(text: str) -> bool | None:

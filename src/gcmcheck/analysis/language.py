@@ -106,6 +106,22 @@ ATTRIBUTION_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Hard boundaries a stance never crosses; lists of names run across commas and "and".
+STANCE_BREAK_RE = re.compile(r"[;:()\u2014]")
+
+# What may stand between a transitive stance verb and its object: "voted in favour
+# of the pact", "withdrew from the compact", "pulled out of the accord".
+OBJECT_LEAD_RE = re.compile(
+    r"\s*(?:(?:from|to|on|with|against|for|of|out of|in favou?r of|up to)\s+)?(?:(?:the|a|an|this|that|its|their|new|global|un|u\.n\.|united nations)\s+)*",
+    re.IGNORECASE,
+)
+
+# Words that say someone belongs to a group: "is a member of", "sits on", "one of".
+MEMBERSHIP_RE = re.compile(
+    r"\b(?:members?|sits? on|sat on|seats? on|belongs? to|part of|one of|among|includ(?:es?|ed|ing)|compris(?:es?|ed|ing)|consists? of|made up of)\b",
+    re.IGNORECASE,
+)
+
 # Clause boundaries for attaching roles and events to values.
 CLAUSE_BREAK_RE = re.compile(
     r"[;:()\u2014]|,\s+(?:while|whereas|but|and|with)\b|\b(?:while|whereas|but|although|though|however)\b",

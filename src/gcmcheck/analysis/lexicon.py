@@ -101,18 +101,19 @@ class Lexicon:
         """Every lexicon name and unknown proper name in text, in order, non-overlapping."""
         found: list[Mention] = []
         taken = bytearray(len(text))
-        for pattern in (self._exact_re, self._folded_re):
-            if pattern is None:
+        # both matchers at once, longest first at each place: "UN General Assembly"
+        # is the event, not "UN" followed by "General Assembly"
+        hits = [m for p in (self._exact_re, self._folded_re) if p is not None for m in p.finditer(text)]
+        hits.sort(key=lambda m: (m.start(), m.start() - m.end()))
+        for m in hits:
+            if any(taken[m.start() : m.end()]):
                 continue
-            for m in pattern.finditer(text):
-                if any(taken[m.start() : m.end()]):
-                    continue
-                hit = self._kinds.get(m.group(0).lower())
-                if hit is None:
-                    continue
-                kind, ident = hit
-                found.append(Mention(ident, kind, m.start(), m.end(), m.group(0)))
-                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            hit = self._kinds.get(m.group(0).lower())
+            if hit is None:
+                continue
+            kind, ident = hit
+            found.append(Mention(ident, kind, m.start(), m.end(), m.group(0)))
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
         found.extend(self._unknown_names(text, taken))
         found.sort(key=lambda m: m.start)
         return found

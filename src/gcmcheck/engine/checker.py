@@ -36,6 +36,7 @@ MIN_MEMBER_OVERLAP = 0.5
 # A supporting claim wins a fact unless a contradicting one is clearly more relevant.
 MATCH_MARGIN = 0.8
 CANDIDATE_LIMIT = 25
+NAMED, WORDED = "named", "worded"
 FUZZ_CUTOFF = 20.0
 
 
@@ -150,15 +151,22 @@ class Checker:
         per_fact: dict[int, list[Decision]] = {}
         for cand in candidates:
             claim_facts = list(facts)
-            if self._about_list(s, cand):
-                claim_facts += membership_facts(s, cand.claim, self.table.background)
+            topic = self._list_topic(s, cand)
+            if topic:
+                claim_facts += membership_facts(s, cand.claim, self.table.background, names=topic == NAMED)
             for fact in claim_facts:
                 decision = self._judge(fact, cand)
                 if decision is not None:
                     per_fact.setdefault(id(fact), []).append(decision)
+        # how many of the statement's facts each claim supports: context for ties
+        fit: dict[str, int] = {}
+        for decisions in per_fact.values():
+            for d in decisions:
+                if d.verdict is Verdict.SUPPORTED:
+                    fit[d.candidate.claim.id] = fit.get(d.candidate.claim.id, 0) + 1
         chosen: list[Decision] = []
         for decisions in per_fact.values():
-            best = _choose(decisions)
+            best = _choose(decisions, fit)
             if best is not None:
                 best.note = self._event_note(best, decisions)
                 chosen.append(best)
@@ -178,14 +186,16 @@ class Checker:
                 return f"Read as {label(event)}; for {label(other_event)} the sources give {other.expected}."
         return ""
 
-    def _about_list(self, s: Analysis, cand: Candidate) -> bool:
-        """Does the statement talk about the claim's list itself ("the Executive
-        Committee", "the holdouts"), beyond naming one of its members?"""
+    def _list_topic(self, s: Analysis, cand: Candidate) -> str:
+        """How the statement names the claim's list itself, beyond naming a member:
+        NAMED ("the Executive Committee") lets its names be tested; WORDED (many
+        shared words, "guiding principles") lets only plain-phrase members be."""
         c = cand.claim
         if not c.members:
-            return False
-        topic_names = (c.names - c.members) & self._specific_names(s)
-        return bool(topic_names) or cand.overlap >= MIN_MEMBER_OVERLAP
+            return ""
+        if (c.names - c.members) & self._specific_names(s):
+            return NAMED
+        return WORDED if cand.overlap >= MIN_MEMBER_OVERLAP else ""
 
     def _judge(self, fact: Fact, cand: Candidate) -> Decision | None:
         claim = cand.claim
@@ -275,13 +285,14 @@ def _cited_sources(d: Decision) -> set[str]:
     return {s for srcs, c in d.comparisons if c.outcome == wanted for s in srcs}
 
 
-def _choose(decisions: list[Decision]) -> Decision | None:
+def _choose(decisions: list[Decision], fit: dict[str, int]) -> Decision | None:
     """Which claim decides a fact.
 
     A fact tied to an event is decided only by claims about that event (the others
-    only lend a note). Among the rest, a supporting claim wins unless a contradicting
-    one is clearly more relevant: "152 voted yes" names no event and fits the General
-    Assembly vote, not the Marrakech adoption.
+    only lend a note). Then the claim that agrees with more of the statement's other
+    facts wins: "3.5 per cent in 2000" is judged by the claim about 2000. Otherwise a
+    supporting claim wins unless a contradicting one is clearly more relevant:
+    "152 voted yes" names no event and fits the General Assembly vote, not Marrakech.
     """
     fact = decisions[0].fact
     if fact.event:
@@ -292,10 +303,21 @@ def _choose(decisions: list[Decision]) -> Decision | None:
             return None
     if fact.kind == MEMBER:
         decisions = [d for d in decisions if d.candidate.claim.members]
+    def rank(d: Decision) -> tuple[int, int, float]:
+        # support from the statement's *other* facts, then how well the values'
+        # nouns fit ("171 member states" is about "175 member states", not "8 members")
+        others = fit.get(d.candidate.claim.id, 0) - (d.verdict is Verdict.SUPPORTED)
+        return others, max(c.fit for _, c in d.comparisons), d.candidate.relevance
+
     support = [d for d in decisions if d.verdict in (Verdict.SUPPORTED, Verdict.CONFLICTING)]
     against = [d for d in decisions if d.verdict is Verdict.CONTRADICTED]
-    best_for = max(support, key=lambda d: d.candidate.relevance, default=None)
-    best_against = max(against, key=lambda d: d.candidate.relevance, default=None)
-    if best_for and (not best_against or best_for.candidate.relevance >= MATCH_MARGIN * best_against.candidate.relevance):
+    best_for = max(support, key=rank, default=None)
+    best_against = max(against, key=rank, default=None)
+    if not best_for or not best_against:
+        return best_for or best_against
+    fit_for, fit_against = rank(best_for)[:2], rank(best_against)[:2]
+    if fit_for != fit_against:
+        return best_for if fit_for > fit_against else best_against
+    if best_for.candidate.relevance >= MATCH_MARGIN * best_against.candidate.relevance:
         return best_for
     return best_against

@@ -33,6 +33,7 @@ class CompiledClaim:
     versions: list[Version]
     names: frozenset[str]
     members: frozenset[str]
+    member_labels: tuple[str, ...]
     keywords: frozenset[str]
     values: frozenset[float]
     event: str
@@ -87,8 +88,13 @@ def compile_claim(claim: Claim, lexicon: Lexicon) -> CompiledClaim:
     event = claim.event or (next(iter(events)) if len(events) == 1 else "")
     match_text = " ".join(sorted(keywords | names))
     return CompiledClaim(
-        claim, primary, versions, frozenset(names), members, frozenset(keywords), frozenset(values), event, match_text
+        claim, primary, versions, frozenset(names), members, _member_labels(claim, lexicon), frozenset(keywords), frozenset(values), event, match_text
     )
+
+
+def _member_labels(claim: Claim, lexicon: Lexicon) -> tuple[str, ...]:
+    """Members as a reader writes them: an entity's first variant, else the item."""
+    return tuple((lexicon.entities.get(m) or (m,))[0] for m in claim.members)
 
 
 def _member_id(item: str, lexicon: Lexicon) -> str:

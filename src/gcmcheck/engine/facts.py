@@ -8,6 +8,7 @@ claim says nothing about it. Only typed values decide; similarity never does.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from gcmcheck.analysis import language as lang
@@ -15,7 +16,7 @@ from gcmcheck.analysis.analyser import nouns_compatible
 from gcmcheck.analysis.dates import dates_agree, format_date
 from gcmcheck.analysis.numbers import format_quantity, quantities_agree
 from gcmcheck.engine.compiled import CompiledClaim
-from gcmcheck.models import Analysis, Quantity, Stance, Value
+from gcmcheck.models import Analysis, Mention, Quantity, Stance, Value
 
 QUANTITY, DATE, STANCE, BINDING, MEMBER = "quantity", "date", "stance", "binding", "member"
 MATCH, MISMATCH = "match", "mismatch"
@@ -44,7 +45,8 @@ class Comparison:
     outcome: str  # MATCH or MISMATCH
     expected: str  # the sourced value, as a reader would write it
     fixable: bool = False  # replacing the stated value with `expected` corrects it
-    reason: str = ""  # what differs: "value", "role", "date", "side", "legal force", "list"
+    reason: str = ""
+    fit: int = 0  # how closely the compared values describe the same thing (nouns)  # what differs: "value", "role", "date", "side", "legal force", "list"
 
 
 def facts_of(statement: Analysis) -> list[Fact]:
@@ -59,23 +61,46 @@ def facts_of(statement: Analysis) -> list[Fact]:
     return facts
 
 
-def membership_facts(statement: Analysis, claim: CompiledClaim, background: frozenset[str]) -> list[Fact]:
-    """Names of the statement tested against the claim's named list: its members,
-    and, when the list is closed, names the claim does not mention at all."""
+def membership_facts(
+    statement: Analysis, claim: CompiledClaim, background: frozenset[str], names: bool = True
+) -> list[Fact]:
+    """Names of the statement tested against the claim's named list.
+
+    A name with a stance in the statement is judged by its stance instead. A closed
+    list contradicts a name it lacks only when that name stands in for the members
+    (no member is named) or is listed alongside them ("DESA, ILO and the World Bank").
+    """
     if not claim.members:
         return []
+    with_stance = {st.entity for st in statement.stances}
+    named = [m for m in statement.mentions if m.kind in ("entity", "name") and m.id not in background]
+    if not names:
+        named = []
+    members = [m for m in named if m.id in claim.members]
     facts: list[Fact] = []
-    for m in statement.mentions:
-        if m.kind not in ("entity", "name") or m.id in background:
+    for m in named:
+        if m.id in with_stance:
             continue
-        if m.id in claim.members or (claim.claim.closed and m.id not in claim.names):
+        if m.id in claim.members:
             facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id))
+        elif claim.claim.closed and m.id not in claim.names:
+            stands_in = not members and not statement.values and lang.MEMBERSHIP_RE.search(statement.text)
+            if stands_in or any(_listed_together(statement.text, m, other) for other in members):
+                facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id))
     folded = statement.text.lower()
     for item in claim.claim.members:
         at = folded.find(item.lower())
         if item not in claim.members and at >= 0:  # a plain phrase, e.g. a principle
             facts.append(Fact(MEMBER, at, at + len(item), statement.text[at : at + len(item)], entity=item.lower()))
     return facts
+
+
+def _listed_together(text: str, a: Mention, b: Mention) -> bool:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return bool(_LIST_GLUE_RE.fullmatch(text[first.end : second.start]))
+
+
+_LIST_GLUE_RE = re.compile(r"[\s,]*(?:(?:and|or|as well as)\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
 def compare(fact: Fact, version: Analysis, claim: CompiledClaim) -> Comparison | None:
@@ -104,7 +129,7 @@ def _compare_quantity(stated: Value, version: Analysis) -> Comparison | None:
         assert sq is not None
         if not _same_kind(q, sq):
             continue
-        noun = nouns_compatible(stated.noun, v.noun)
+        noun = nouns_compatible(stated.noun, v.noun) + (bool(stated.noun) and stated.noun == v.noun)
         if noun == 0:
             continue
         role_fit = 2 if stated.role == v.role else (1 if not stated.role or not v.role else 0)
@@ -122,12 +147,12 @@ def _compare_quantity(stated: Value, version: Analysis) -> Comparison | None:
     if role_fit == 0:
         # the sources give this figure for another side ("152 rejected" vs "152 in favour")
         if agrees:
-            return Comparison(MISMATCH, f"{expected} {ROLE_WORDS.get(sourced.role, sourced.role)}", reason="role")
+            return Comparison(MISMATCH, f"{expected} {ROLE_WORDS.get(sourced.role, sourced.role)}", reason="role", fit=noun)
         return None
     if agrees:
-        return Comparison(MATCH, expected)
+        return Comparison(MATCH, expected, fit=noun)
     fixable = q.hedge == sq.hedge or (not q.hedge and not sq.hedge)
-    return Comparison(MISMATCH, expected, fixable=fixable, reason="value")
+    return Comparison(MISMATCH, expected, fixable=fixable, reason="value", fit=noun)
 
 
 def _same_kind(a: Quantity, b: Quantity) -> bool:
@@ -172,5 +197,5 @@ def _compare_member(entity: str, claim: CompiledClaim) -> Comparison | None:
     if entity in claim.members or entity in {m.lower() for m in claim.claim.members}:
         return Comparison(MATCH, entity)
     if claim.claim.closed:
-        return Comparison(MISMATCH, ", ".join(claim.claim.members), reason="list")
+        return Comparison(MISMATCH, ", ".join(claim.member_labels), reason="list")
     return None
