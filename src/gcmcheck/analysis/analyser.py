@@ -160,7 +160,10 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
             if best is None or distance < best[0]:
                 best = (distance, r)
         if best:
-            stances.append(Stance(m.id, best[1].role, m.start, m.end))
+            role = best[1].role
+            if lang.EXCEPT_RE.search(text[max(0, m.start - 40) : m.start]):
+                role = {lang.FOR: lang.AGAINST, lang.AGAINST: lang.FOR}.get(role, role)
+            stances.append(Stance(m.id, role, m.start, m.end))
     return stances
 
 

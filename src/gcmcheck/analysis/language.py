@@ -116,6 +116,12 @@ OBJECT_LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "all members except the United States finalised it": the exception took the other side.
+EXCEPT_RE = re.compile(
+    r"\b(?:except(?:\s+for)?|other\s+than|apart\s+from|excluding|save\s+for|but\s+not|with\s+the\s+exception\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
 # Words that say someone belongs to a group: "is a member of", "sits on", "one of".
 MEMBERSHIP_RE = re.compile(
     r"\b(?:members?|sits? on|sat on|seats? on|belongs? to|part of|one of|among|includ(?:es?|ed|ing)|compris(?:es?|ed|ing)|consists? of|made up of)\b",

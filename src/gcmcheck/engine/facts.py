@@ -84,7 +84,9 @@ def membership_facts(
         if m.id in claim.members:
             facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id))
         elif claim.claim.closed and m.id not in claim.names:
-            stands_in = not members and not statement.values and lang.MEMBERSHIP_RE.search(statement.text)
+            # a one-holder list is a post: "X is IOM's Director General" names a holder
+            cue = len(claim.members) == 1 or lang.MEMBERSHIP_RE.search(statement.text)
+            stands_in = not members and not statement.values and cue
             if stands_in or any(_listed_together(statement.text, m, other) for other in members):
                 facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id))
     folded = statement.text.lower()
@@ -195,7 +197,7 @@ def _compare_stance(stated: Stance, version: Analysis, claim: CompiledClaim) -> 
 
 def _compare_member(entity: str, claim: CompiledClaim) -> Comparison | None:
     if entity in claim.members or entity in {m.lower() for m in claim.claim.members}:
-        return Comparison(MATCH, entity)
+        return Comparison(MATCH, ", ".join(claim.member_labels))
     if claim.claim.closed:
         return Comparison(MISMATCH, ", ".join(claim.member_labels), reason="list")
     return None
