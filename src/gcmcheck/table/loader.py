@@ -75,6 +75,20 @@ def default_table_path() -> Path:
     return here / "data" / "claims.yaml"
 
 
+_SOURCES_DIR_RE = re.compile(rb"^sources_dir:[ \t]*['\"]?([^'\"#\r\n]*?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def sources_of(path: Path, raw: bytes) -> list[Path]:
+    """The files a table's quotes may come from, found without parsing YAML (for the
+    cache key): every file in its `sources_dir`."""
+    m = _SOURCES_DIR_RE.search(raw)
+    folder = path.parent / (m.group(1).decode("utf-8", "replace").strip() if m else ".")
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return []
+
+
 def load_table(path: Path | None = None) -> Table:
     """Parse, check and build a table; raise TableError listing every problem."""
     table, problems = check_table(path)
