@@ -173,17 +173,31 @@ class Checker:
         return chosen
 
     def _event_note(self, chosen: Decision, decisions: list[Decision]) -> str:
-        """Say when another event's figure is involved (Marrakech vs the General Assembly)."""
+        """Say when another event's figure is involved (Marrakech vs the General
+        Assembly): the figure belongs elsewhere, or the other event's value."""
         event = chosen.candidate.claim.event
+        if not event:
+            return ""
         label = self.table.lexicon.label
         for other in decisions:
             other_event = other.candidate.claim.event
-            if not other_event or not event or other_event == event:
+            if not other_event or other_event == event:
                 continue
             if chosen.fact.event and other.verdict is Verdict.SUPPORTED:
                 return f"{chosen.fact.text} is the figure for {label(other_event)}."
             if not chosen.fact.event:
-                return f"Read as {label(event)}; for {label(other_event)} the sources give {other.expected}."
+                return f"For {label(other_event)} the sources give {other.expected}."
+        if chosen.fact.event or chosen.fact.kind != QUANTITY:
+            return ""
+        for other_event, indices in self.table.by_event.items():
+            if other_event == event:
+                continue
+            for i in indices:
+                other_claim = self.table.claims[i]
+                for version in other_claim.versions:
+                    c = compare(chosen.fact, version.analysis, other_claim)
+                    if c is not None and c.outcome == MISMATCH and c.reason == "value" and c.fit >= 2:
+                        return f"For {label(other_event)} the sources give {c.expected}."
         return ""
 
     def _list_topic(self, s: Analysis, cand: Candidate) -> str:
