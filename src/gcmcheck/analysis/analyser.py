@@ -208,7 +208,8 @@ def _counted_noun(text: str, end: int) -> str:
         low = token.lower().rstrip(".")
         if not token[0].isalpha() or low in _NOUN_STOP or lang.ROLE_RE.fullmatch(low):
             break
-        if len(words) and low.endswith("ing") and not low.endswith("thing"):
+        # a verb after the noun ends it: "152 member states voted", "23 objectives covering"
+        if words and (low.endswith(("ing", "ed")) and not low.endswith("thing")):
             break
         words.append(lang.stem(re.sub(r"['\u2019]s$", "", low)))
         if len(words) == 5:

@@ -148,7 +148,7 @@ class Checker:
 
     def _decide(self, s: Analysis, candidates: list[Candidate]) -> list[Decision]:
         facts = facts_of(s)
-        per_fact: dict[int, list[Decision]] = {}
+        per_fact: dict[tuple[str, int, int], list[Decision]] = {}
         for cand in candidates:
             claim_facts = list(facts)
             topic = self._list_topic(s, cand)
@@ -157,7 +157,7 @@ class Checker:
             for fact in claim_facts:
                 decision = self._judge(fact, cand)
                 if decision is not None:
-                    per_fact.setdefault(id(fact), []).append(decision)
+                    per_fact.setdefault((fact.kind, fact.start, fact.end), []).append(decision)
         # how many of the statement's facts each claim supports: context for ties
         fit: dict[str, int] = {}
         for decisions in per_fact.values():
@@ -207,7 +207,7 @@ class Checker:
         c = cand.claim
         if not c.members:
             return ""
-        if (c.names - c.members) & self._specific_names(s):
+        if c.list_names & self._specific_names(s):
             return NAMED
         return WORDED if cand.overlap >= MIN_MEMBER_OVERLAP else ""
 

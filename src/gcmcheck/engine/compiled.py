@@ -8,6 +8,7 @@ When versions disagree on a value the sources conflict.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -34,6 +35,7 @@ class CompiledClaim:
     names: frozenset[str]
     members: frozenset[str]
     member_labels: tuple[str, ...]
+    list_names: frozenset[str]  # names that stand for the list itself ("Executive Committee")
     keywords: frozenset[str]
     values: frozenset[float]
     event: str
@@ -88,7 +90,25 @@ def compile_claim(claim: Claim, lexicon: Lexicon) -> CompiledClaim:
     event = claim.event or (next(iter(events)) if len(events) == 1 else "")
     match_text = " ".join(sorted(keywords | names))
     return CompiledClaim(
-        claim, primary, versions, frozenset(names), members, _member_labels(claim, lexicon), frozenset(keywords), frozenset(values), event, match_text
+        claim, primary, versions, frozenset(names), members, _member_labels(claim, lexicon),
+        _list_names(primary, members), frozenset(keywords), frozenset(values), event, match_text
+    )
+
+
+_OF_A_TITLE_RE = re.compile(r"[A-Z][\w\u2019'-]*\s+(?:of|for|on)\s+(?:the\s+)?$")
+
+
+def _list_names(primary: Analysis, members: frozenset[str]) -> frozenset[str]:
+    """Names in the statement that can stand for its list: not members, and not the
+    tail of a longer title ("Secretary-General" in "Special Representative of the
+    Secretary-General" names someone else's post)."""
+    if not members:
+        return frozenset()
+    text = primary.text
+    return frozenset(
+        m.id
+        for m in primary.mentions
+        if m.kind in (ENTITY, NAME) and m.id not in members and not _OF_A_TITLE_RE.search(text[max(0, m.start - 40) : m.start])
     )
 
 

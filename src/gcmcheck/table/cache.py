@@ -1,6 +1,6 @@
 """A compiled-table cache, so a run does not parse YAML or re-read every claim.
 
-The key is gcmcheck's version plus a hash of the table's bytes and of the name,
+The key is gcmcheck's version and the stamps of the modules that compile tables, plus a hash of the table's bytes and of the name,
 size and modification time of every file in its sources folder, so editing the
 table, touching a source, or upgrading gcmcheck rebuilds it. A
 missing, stale, corrupt or unreadable cache is rebuilt without a word; it is
@@ -37,6 +37,7 @@ def table_key(table_path: Path) -> str | None:
 
     digest = hashlib.sha256(__version__.encode())
     try:
+        _add_code_stamp(digest)
         raw = table_path.read_bytes()
         digest.update(raw)
         for source in sources_of(table_path, raw):
@@ -45,6 +46,21 @@ def table_key(table_path: Path) -> str | None:
     except OSError:
         return None
     return digest.hexdigest()
+
+
+_COMPILING_CODE = ("models.py", "analysis", "engine", "table")
+
+
+def _add_code_stamp(digest: "hashlib._Hash") -> None:
+    """The code that shapes a compiled table: a changed module (an upgrade, a local
+    edit) makes older caches stale even when the version string did not move."""
+    package = Path(__file__).resolve().parent.parent
+    for name in _COMPILING_CODE:
+        path = package / name
+        files = [path] if path.is_file() else sorted(path.glob("*.py"))
+        for f in files:
+            stat = f.stat()
+            digest.update(f"{f.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
 
 
 def load_compiled(claims: Path | None = None) -> CompiledTable:

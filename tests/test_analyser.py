@@ -1,0 +1,103 @@
+"""The analyser reads the same typed values from statements and claims."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gcmcheck.analysis.analyser import analyse
+from gcmcheck.analysis.lexicon import Lexicon
+
+LEXICON = Lexicon.from_data(
+    {
+        "subject": ["the compact", "the pact", "Global Compact for Migration"],
+        "events": {
+            "vote": {"label": "the vote", "names": ["General Assembly"]},
+            "conference": {"label": "the conference", "names": ["Marrakech", "Marrakesh"]},
+        },
+        "entities": {"united-states": ["United States", "U.S.", "US"], "hungary": ["Hungary"]},
+    }
+)
+
+
+def read(text: str):
+    return analyse(text, LEXICON)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "role"),
+    [
+        ("152 countries voted in favour", 152, "for"),
+        ("twelve members abstained", 12, "abstain"),
+        ("152 nations rejected the pact", 152, "against"),
+        ("the pact was backed by 164 states", 164, "for"),
+        ("with 152 votes in favour and 12 abstentions", 12, "abstain"),
+    ],
+)
+def test_numbers_take_the_role_of_their_clause(text: str, value: float, role: str):
+    values = {v.quantity.value: v for v in read(text).quantities}
+    assert values[value].role == role
+
+
+def test_elliptical_number_inherits_the_counted_noun():
+    a = read("152 member states voted in favour and 12 abstained")
+    assert [v.noun for v in a.quantities] == ["member stat", "member stat"]
+
+
+def test_each_figure_takes_its_own_event():
+    a = read("164 countries adopted the pact in Marrakesh, and the General Assembly endorsed it with 152 votes")
+    events = {v.quantity.value: v.event for v in a.quantities}
+    assert events == {164: "conference", 152: "vote"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "role"),
+    [
+        ("Hungary voted against the pact.", "hungary", "against"),
+        ("Hungary backed the compact.", "hungary", "for"),
+        ("The United States did not sign the compact.", "united-states", "against"),
+        ("All members except the United States approved the pact.", "united-states", "against"),
+        ("Among the holdouts were Hungary and the U.S.", "united-states", "against"),
+        ("The US withdrew from the pact.", "united-states", "against"),
+    ],
+)
+def test_stances(text: str, entity: str, role: str):
+    assert {(s.entity, s.role) for s in read(text).stances} >= {(entity, role)}
+
+
+def test_a_stance_needs_the_subject_as_object():
+    # "signed the statement" says nothing about signing the compact
+    assert read("The US signed a statement about migration.").stances == []
+
+
+@pytest.mark.parametrize(
+    ("text", "binding"),
+    [
+        ("The compact is legally binding.", True),
+        ("The compact is non-binding.", False),
+        ("The compact is not legally binding.", False),
+        ("Though non-legally binding, the compact matters.", False),
+        ("The compact isn't binding.", False),
+        ("The compact was adopted.", None),
+    ],
+)
+def test_legal_force(text: str, binding: bool | None):
+    assert read(text).binding is binding
+
+
+def test_names_and_variants():
+    a = read("Hungary and Germany opposed the pact in Marrakesh.")
+    kinds = {(m.id, m.kind) for m in a.mentions}
+    assert ("hungary", "entity") in kinds and ("germany", "name") in kinds
+    assert ("conference", "event") in kinds and ("subject", "subject") in kinds
+
+
+def test_number_opening_a_sentence_is_not_a_name():
+    assert read("Twelve members abstained.").mentions == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_no_input_makes_the_analyser_raise(text: str):
+    read(text)
