@@ -105,10 +105,10 @@ def check_command(
 
 def _register_subcommands() -> None:
     from gcmcheck.commands.claims import claims_app
-    from gcmcheck.commands.lint import lint_command
+    from gcmcheck.commands.lint import EXAMPLES as LINT_EXAMPLES, lint_command
     from gcmcheck.commands.sources import sources_app
 
-    app.command("lint", help="Check Markdown and text drafts in files and folders (- reads stdin).")(lint_command)
+    app.command("lint", help="Check Markdown and text drafts in files and folders (- reads stdin).\n\n" + LINT_EXAMPLES)(lint_command)
     app.add_typer(claims_app, name="claims")
     app.add_typer(sources_app, name="sources")
 

@@ -127,6 +127,12 @@ class Analysis:
     binding: bool | None = None  # True "binding", False "non-binding", None unstated
     negated: bool = False
     keywords: frozenset[str] = frozenset()
+    clause_breaks: tuple[int, ...] = ()  # offsets where clauses end, for grouping facts
+
+    def same_clause(self, a: int, b: int) -> bool:
+        """No clause boundary lies between offsets a and b."""
+        lo, hi = (a, b) if a <= b else (b, a)
+        return not any(lo < x < hi for x in self.clause_breaks)
 
     @property
     def entities(self) -> set[str]:

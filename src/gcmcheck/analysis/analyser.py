@@ -15,7 +15,7 @@ from functools import cache
 from gcmcheck.analysis import language as lang
 from gcmcheck.analysis.dates import find_dates
 from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, SUBJECT, Lexicon
-from gcmcheck.analysis.numbers import find_quantities
+from gcmcheck.analysis.numbers import find_fractions, find_quantities
 from gcmcheck.models import Analysis, Mention, Stance, Value
 
 # Counted nouns that all name parties to a decision: "152 countries", "152 votes",
@@ -28,6 +28,8 @@ _NOUN_STOP = lang.STOPWORDS | {"that", "which", "who", "have", "has", "had", "is
 _ROLE_NOUN_RE = re.compile(r"(?:ers?|ents?|outs?|ition|ions?|or(?:y|ies)|al)$", re.IGNORECASE)
 _AFTER_ROLE_LINK_RE = re.compile(r"\b(?:by|were|was|are|is|include[sd]?|including|led|as|among)\b", re.IGNORECASE)
 _MAX_STANCE_DISTANCE = 160
+# "UN member states approved": the name qualifies the actors, it is not one of them
+_MODIFIER_RE = re.compile(r"(?:['\u2019]s)?\s+(?:member\s+)?(?:states|countries|nations|members|governments|officials|diplomats|delegates|representatives)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +47,16 @@ def _party_stems() -> frozenset[str]:
 
 def analyse(text: str, lexicon: Lexicon) -> Analysis:
     """Everything checkable in text. Never raises on any input string."""
-    dates = find_dates(text)
-    quantities = find_quantities(text)
+    found = lexicon.find(text)
+    # a figure inside a known name is part of the name: "the 2030 Agenda"
+    named = [(m.start, m.end) for m in found if m.kind != NAME]
+    dates = [d for d in find_dates(text) if not _inside(d.start, d.end, named)]
+    quantities = [q for q in find_quantities(text) if not _inside(q.start, q.end, named)]
+    quantities += [q for q in find_fractions(text) if not any(x.start < q.end and q.start < x.end for x in quantities)]
+    quantities.sort(key=lambda q: q.start)
     numeric = [(x.start, x.end) for x in (*dates, *quantities)]
     # "Twelve" opening a sentence is a number, not a name
-    mentions = [
-        m for m in lexicon.find(text)
-        if m.kind != NAME or not any(s < m.end and m.start < e for s, e in numeric)
-    ]
+    mentions = [m for m in found if m.kind != NAME or not _inside(m.start, m.end, numeric, overlap=True)]
     clause_breaks = [m.start() for m in lang.CLAUSE_BREAK_RE.finditer(text)]
     stance_breaks = [m.start() for m in lang.STANCE_BREAK_RE.finditer(text)]
     roles = _roles(text, mentions)
@@ -89,7 +93,14 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         binding=_binding(text),
         negated=bool(lang.NEGATION_RE.search(text)),
         keywords=lang.keywords(text),
+        clause_breaks=tuple(clause_breaks),
     )
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]], overlap: bool = False) -> bool:
+    if overlap:
+        return any(s < end and start < e for s, e in spans)
+    return any(s <= start and end <= e for s, e in spans)
 
 
 # --- roles -------------------------------------------------------------------------
@@ -142,7 +153,7 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
     names = [x for x in mentions if x.kind in (ENTITY, NAME)]
     roles = [r for r in roles if _about_topic(text, r, topic, names)]
     for m in mentions:
-        if m.kind not in (ENTITY, NAME) or _is_attribution(text, m):
+        if m.kind not in (ENTITY, NAME) or _is_attribution(text, m) or _MODIFIER_RE.match(text, m.end):
             continue
         best: tuple[int, _Role] | None = None
         for r in roles:

@@ -17,8 +17,7 @@ _ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     ABSTAIN: (
         r"abstain(?:ed|ing|s)?",
         r"abstentions?",
-        r"did not vote",
-        r"didn't vote",
+        r"did(?: not|n't) (?:take part in the )?vote(?! (?:for|in favou?r|against|yes|no)\b)",
     ),
     AGAINST: (
         r"vot(?:ed|ing|es?) against",
@@ -42,6 +41,8 @@ _ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         r"quit(?:s|ting)?",
         r"dissociat(?:ed|ing|es?)",
         r"stay(?:ed|ing|s)? (?:away|out)",
+        r"vot(?:ed|ing|es?) down",
+        r"shun(?:ned|ning|s)?",
         r"turn(?:ed|ing|s)? (?:its|their)? ?backs? on",
         r"den(?:ounced|ounces|ouncing)",
         r"against",
@@ -67,6 +68,15 @@ _ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         r"final[iy]z(?:ed|ing|es?)",
         r"proponents?",
         r"welcom(?:ed|ing|es?)",
+        r"sign(?:ed|ing|s)? off on",
+        r"rubber[- ]stamp(?:ed|ing|s)?",
+        r"green[- ]light(?:ed|ing|s)?",
+        r"gave (?:it|the \w+|its) (?:its |their )?(?:blessing|approval|backing|support)",
+        r"g(?:ive|ives|iving) (?:it|the \w+|its) (?:its |their )?(?:blessing|approval|backing|support)",
+        r"okay(?:ed|ing|s)?",
+        r"said yes to",
+        r"vot(?:ed|ing|es?) to (?:adopt|approve|endorse|back|support)",
+        r"affirm(?:ed|ing|s)?",
     ),
 }
 
@@ -93,12 +103,13 @@ NEGATION_RE = re.compile(
 # Legal force. Order matters: the negative forms are tried first.
 NON_BINDING_RE = re.compile(
     r"\b(?:non|not|un)[-\s]?(?:legally[-\s])?binding\b"
+    r"|\bnot\s+(?:legally\s+)?bound\b|\bno\s+legal(?:ly)?\s+(?:force|obligations?|binding)\b"
     r"|\blegally[-\s]non[-\s]?binding\b"
     r"|\bnon[-\s]?legally[-\s]binding\b"
     r"|\bunenforceable\b|\bvoluntary\b",
     re.IGNORECASE,
 )
-BINDING_RE = re.compile(r"\b(?:legally[-\s])?binding\b|\benforceable\b", re.IGNORECASE)
+BINDING_RE = re.compile(r"\b(?:legally[-\s])?binding\b|\blegally\s+bound\b|\benforceable\b", re.IGNORECASE)
 
 # Attribution: a name introduced by these is a speaker, not part of the fact.
 ATTRIBUTION_RE = re.compile(
@@ -125,6 +136,11 @@ EXCEPT_RE = re.compile(
 # Words that say someone belongs to a group: "is a member of", "sits on", "one of".
 MEMBERSHIP_RE = re.compile(
     r"\b(?:members?|sits? on|sat on|seats? on|belongs? to|part of|one of|among|includ(?:es?|ed|ing)|compris(?:es?|ed|ing)|consists? of|made up of)\b",
+    re.IGNORECASE,
+)
+
+NEGATED_MEMBERSHIP_RE = re.compile(
+    r"\b(?:not|never|no longer|n't)\s+(?:(?:been|be|a|an|one|part|among|on)\s+)*(?:members?|part of|one of|among|on|sit on|belong)\b|\bnon-?members?\b",
     re.IGNORECASE,
 )
 

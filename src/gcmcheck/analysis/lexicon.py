@@ -28,6 +28,10 @@ _NAME_RE = re.compile(
 )
 
 
+# what turns a name of the subject into the title of something else
+_TITLE_TAIL_RE = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*", re.IGNORECASE)
+
+
 def normalise_name(text: str) -> str:
     """Canonical form of a name not in the lexicon: lower case, no article or possessive."""
     t = text.strip().strip(".,;:").replace("\u2019", "'")
@@ -112,8 +116,19 @@ class Lexicon:
             if hit is None:
                 continue
             kind, ident = hit
-            found.append(Mention(ident, kind, m.start(), m.end(), m.group(0)))
-            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            end = m.end()
+            if kind == SUBJECT:
+                # "Global Compact on Refugees": a longer title is another document
+                other = _TITLE_TAIL_RE.match(text, end)
+                if other and m.group(0)[:1].isupper():
+                    words = other.group(0).split()
+                    while words and words[-1].lower() in NOT_NAMES:
+                        words.pop()
+                    if len(words) >= 2:  # "on" plus at least one word
+                        end = text.index(words[-1], end) + len(words[-1])
+                        kind, ident = NAME, normalise_name(text[m.start() : end])
+            found.append(Mention(ident, kind, m.start(), end, text[m.start() : end]))
+            taken[m.start() : end] = b"\x01" * (end - m.start())
         found.extend(self._unknown_names(text, taken))
         found.sort(key=lambda m: m.start)
         return found
@@ -144,7 +159,18 @@ class Lexicon:
         e = s + len(surface)
         ident = normalise_name(surface)
         if ident and ident not in NOT_NAMES:
-            yield Mention(ident, NAME, s, e, surface)
+            entity = self._entity_with_prefix(ident)
+            yield Mention(entity, ENTITY, s, e, surface) if entity else Mention(ident, NAME, s, e, surface)
+
+    def _entity_with_prefix(self, name: str) -> str:
+        """A long official name cut short ("International Convention on the Protection
+        of the Rights of All Migrant Workers") is still that entity."""
+        if name.count(" ") < 3:
+            return ""
+        for alias, (kind, ident) in self._kinds.items():
+            if kind == ENTITY and alias.startswith(name + " "):
+                return ident
+        return ""
 
     def _is_name_word(self, text: str, offset: int, word: str) -> bool:
         bare = re.sub(r"[\u2019']s$", "", word).strip(".,;:").lower()

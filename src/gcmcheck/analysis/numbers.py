@@ -582,3 +582,31 @@ def format_quantity(q: Quantity) -> str:
         body = num
     phrase = _HEDGE_PHRASE.get(q.hedge, "")
     return f"{phrase} {body}" if phrase else body
+
+
+_FRACTIONS = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0,
+    "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "two thirds": 200 / 3, "two-thirds": 200 / 3,
+    "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
+    "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0,
+}
+_FRACTION_RE = re.compile(
+    r"(?<![\w-])(?:(?P<hedge>about|around|roughly|nearly|almost|some|over|more than|less than|just over|just under)\s+)?"
+    r"(?P<frac>" + "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True)) + r")"
+    r"\s+of\b",
+    re.IGNORECASE,
+)
+_FRACTION_HEDGE = {"about": "about", "around": "about", "roughly": "about", "some": "about", "nearly": "nearly",
+                   "almost": "nearly", "over": "more", "more than": "more", "just over": "more",
+                   "less than": "less", "just under": "less"}
+
+
+def find_fractions(text: str) -> list[Quantity]:
+    """Shares written as words ("about a third of", "two-thirds of"), read as
+    percentages; a bare fraction is approximate. ("A majority" is open-ended: no value.)"""
+    found: list[Quantity] = []
+    for m in _FRACTION_RE.finditer(text):
+        frac = m.group("frac").lower()
+        hedge = _FRACTION_HEDGE.get((m.group("hedge") or "").lower(), "about")
+        found.append(Quantity(_FRACTIONS[frac], "percent", "%", hedge, m.start(), m.end("frac"), text[m.start() : m.end("frac")]))
+    return found

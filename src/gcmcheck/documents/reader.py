@@ -9,7 +9,8 @@ offset map keeps fixes pointing at the original characters.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from gcmcheck.documents.positions import LineIndex
@@ -76,15 +77,70 @@ def results_for_text(
     """Check every sentence of a document; results carry positions in `text`."""
     index = LineIndex(text)
     for sentence in sentences(text, markdown):
-        results = checker.check(sentence.text)
-        if all(r.verdict is Verdict.UNVERIFIABLE for r in results):
-            if show == SHOW_NONE or (show == SHOW_VALUES and not _HAS_VALUE_RE.search(sentence.text)):
-                continue
-        line, column = index.position(sentence.start)
-        end_line, end_column = index.position(sentence.end)
-        for r in results:
-            r.input = input
-            r.line, r.column, r.end_line, r.end_column = line, column, end_line, end_column
-            if r.fix_start is not None and r.fix_end is not None:
-                r.fix_start, r.fix_end = sentence.original_span(r.fix_start, r.fix_end)
-            yield r
+        yield from _check(checker, sentence, index.position, input, show)
+
+
+def results_for_lines(
+    checker: Checker, lines: Iterable[str], input: str, show: str = SHOW_ALL
+) -> Iterator[Result]:
+    """results_for_text(markdown=False) for plain text read line by line.
+
+    Lines must keep their line breaks and contain no other break (as split_lines
+    gives them). Only the current paragraph is held, so stdin or a big text file is
+    checked in constant memory, and each result is yielded as soon as its paragraph
+    ends.
+    """
+    from gcmcheck.documents.markdown import iter_plain_blocks
+
+    lines_seen = _LineTracker()
+    for offset, paragraph in iter_plain_blocks(lines_seen.feed(lines)):
+        for seg in split_sentences(paragraph):
+            folded, offsets = _fold(paragraph, seg.start, seg.end)
+            if folded:
+                sentence = Sentence(folded, offset + seg.start, offset + seg.end, tuple(offset + o for o in offsets))
+                yield from _check(checker, sentence, lines_seen.position, input, show)
+
+
+def _check(
+    checker: Checker, sentence: Sentence, position: Callable[[int], tuple[int, int]], input: str, show: str
+) -> Iterator[Result]:
+    """The results of one sentence, located, or none when `show` leaves them out."""
+    results = checker.check(sentence.text)
+    if all(r.verdict is Verdict.UNVERIFIABLE for r in results):
+        if show == SHOW_NONE or (show == SHOW_VALUES and not _HAS_VALUE_RE.search(sentence.text)):
+            return
+    line, column = position(sentence.start)
+    end_line, end_column = position(sentence.end)
+    for r in results:
+        r.input = input
+        r.line, r.column, r.end_line, r.end_column = line, column, end_line, end_column
+        if r.fix_start is not None and r.fix_end is not None:
+            r.fix_start, r.fix_end = sentence.original_span(r.fix_start, r.fix_end)
+        yield r
+
+
+class _LineTracker:
+    """Line/column of stream offsets, keeping only the lines not yet passed.
+
+    Lookups must not go backwards (sentences come in order), so lines before the
+    one looked up are dropped.
+    """
+
+    def __init__(self) -> None:
+        self._starts: deque[tuple[int, int]] = deque([(1, 0)])  # (line number, offset)
+
+    def feed(self, lines: Iterable[str]) -> Iterator[str]:
+        number, offset = 1, 0
+        for line in lines:
+            yield line
+            offset += len(line)
+            if line.endswith(("\n", "\r")):
+                number += 1
+                self._starts.append((number, offset))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        starts = self._starts
+        while len(starts) > 1 and starts[1][1] <= offset:
+            starts.popleft()
+        number, start = starts[0]
+        return number, offset - start + 1

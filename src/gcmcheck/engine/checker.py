@@ -131,18 +131,24 @@ class Checker:
         return {m.id for m in s.mentions if m.kind in (ENTITY, NAME)} - self.table.background
 
     def _names_fit(self, s: Analysis, c: CompiledClaim) -> bool:
-        """A claim cannot judge a statement about someone it never mentions
-        ("France voted in favour" is not decided by "164 states approved it"),
-        except a closed list, which decides every name against its members."""
+        """A claim cannot judge a statement about someone else: "France voted in
+        favour" is not decided by "164 states approved it". A statement naming
+        someone the claim never mentions is kept off the claim unless it also shares
+        a specific name or event with it ("Secretary-General Guterres established
+        the UN Network …" is about the Network claim). A closed list decides every
+        name against its members."""
         if c.claim.closed:
             return True
+        foreign = False
+        shared = bool(c.event and c.event in s.events)
         for m in s.mentions:
-            if m.kind not in (ENTITY, NAME) or m.id in self.table.background or m.id in c.names:
+            if m.kind not in (ENTITY, NAME) or m.id in self.table.background:
                 continue
-            if _attribution(s.text, m.start, m.end):
-                continue
-            return False
-        return True
+            if m.id in c.names:
+                shared = True
+            elif not _attribution(s.text, m.start, m.end):
+                foreign = True
+        return shared or not foreign
 
     # --- decisions -------------------------------------------------------------------
 
@@ -155,17 +161,23 @@ class Checker:
             if topic:
                 claim_facts += membership_facts(s, cand.claim, self.table.background, names=topic == NAMED)
             for fact in claim_facts:
-                decision = self._judge(fact, cand)
+                decision = self._judge(fact, cand, s)
                 if decision is not None:
                     per_fact.setdefault((fact.kind, fact.start, fact.end), []).append(decision)
-        # how many of the statement's facts each claim supports: context for ties
-        fit: dict[str, int] = {}
+        # which claims support which facts: a claim that supports other facts of the
+        # same clause is the context a shared fact belongs to
+        supported_by: dict[str, list[Fact]] = {}
         for decisions in per_fact.values():
             for d in decisions:
                 if d.verdict is Verdict.SUPPORTED:
-                    fit[d.candidate.claim.id] = fit.get(d.candidate.claim.id, 0) + 1
+                    supported_by.setdefault(d.candidate.claim.id, []).append(d.fact)
         chosen: list[Decision] = []
         for decisions in per_fact.values():
+            fact = decisions[0].fact
+            fit = {
+                cid: sum(1 for f in facts if f is not fact and s.same_clause(f.start, fact.start))
+                for cid, facts in supported_by.items()
+            }
             best = _choose(decisions, fit)
             if best is not None:
                 best.note = self._event_note(best, decisions)
@@ -211,11 +223,11 @@ class Checker:
             return NAMED
         return WORDED if cand.overlap >= MIN_MEMBER_OVERLAP else ""
 
-    def _judge(self, fact: Fact, cand: Candidate) -> Decision | None:
+    def _judge(self, fact: Fact, cand: Candidate, s: Analysis) -> Decision | None:
         claim = cand.claim
         comparisons: list[tuple[tuple[str, ...], Comparison]] = []
         for version in claim.versions:
-            result = compare(fact, version.analysis, claim)
+            result = compare(fact, version.analysis, claim, s)
             if result is not None:
                 comparisons.append((version.sources, result))
         if not comparisons:
@@ -318,10 +330,9 @@ def _choose(decisions: list[Decision], fit: dict[str, int]) -> Decision | None:
     if fact.kind == MEMBER:
         decisions = [d for d in decisions if d.candidate.claim.members]
     def rank(d: Decision) -> tuple[int, int, float]:
-        # support from the statement's *other* facts, then how well the values'
-        # nouns fit ("171 member states" is about "175 member states", not "8 members")
-        others = fit.get(d.candidate.claim.id, 0) - (d.verdict is Verdict.SUPPORTED)
-        return others, max(c.fit for _, c in d.comparisons), d.candidate.relevance
+        # support for the statement's other facts in the same clause, then how well
+        # the nouns fit ("171 member states" is about "175 member states", not "8 members")
+        return fit.get(d.candidate.claim.id, 0), max(c.fit for _, c in d.comparisons), d.candidate.relevance
 
     support = [d for d in decisions if d.verdict in (Verdict.SUPPORTED, Verdict.CONFLICTING)]
     against = [d for d in decisions if d.verdict is Verdict.CONTRADICTED]

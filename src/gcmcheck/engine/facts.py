@@ -34,6 +34,7 @@ class Fact:
     stance: Stance | None = None
     binding: bool | None = None
     entity: str = ""
+    negated: bool = False  # "is not a member of"
 
     @property
     def event(self) -> str:
@@ -78,17 +79,18 @@ def membership_facts(
         named = []
     members = [m for m in named if m.id in claim.members]
     facts: list[Fact] = []
+    negated = bool(lang.NEGATED_MEMBERSHIP_RE.search(statement.text))
     for m in named:
         if m.id in with_stance:
             continue
         if m.id in claim.members:
-            facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id))
+            facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))
         elif claim.claim.closed and m.id not in claim.names:
             # a one-holder list is a post: "X is IOM's Director General" names a holder
             cue = len(claim.members) == 1 or lang.MEMBERSHIP_RE.search(statement.text)
             stands_in = not members and not statement.values and cue
             if stands_in or any(_listed_together(statement.text, m, other) for other in members):
-                facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id))
+                facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))
     folded = statement.text.lower()
     for item in claim.claim.members:
         at = folded.find(item.lower())
@@ -105,11 +107,17 @@ def _listed_together(text: str, a: Mention, b: Mention) -> bool:
 _LIST_GLUE_RE = re.compile(r"[\s,]*(?:(?:and|or|as well as)\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
-def compare(fact: Fact, version: Analysis, claim: CompiledClaim) -> Comparison | None:
+def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Analysis | None = None) -> Comparison | None:
+    """How one version of a claim judges one fact; None when it says nothing of it.
+
+    Values pair one to one: a sourced figure that another value of the statement
+    states exactly is taken ("152 of the 193 members" does not compare 193 with 152).
+    """
+    others = [v for v in statement.values if v is not fact.value and v.event in ("", claim.event)] if statement else []
     if fact.kind == QUANTITY:
-        return _compare_quantity(fact.value, version)  # type: ignore[arg-type]
+        return _compare_quantity(fact.value, version, others)  # type: ignore[arg-type]
     if fact.kind == DATE:
-        return _compare_date(fact.value, version)  # type: ignore[arg-type]
+        return _compare_date(fact.value, version, others)  # type: ignore[arg-type]
     if fact.kind == STANCE:
         return _compare_stance(fact.stance, version, claim)  # type: ignore[arg-type]
     if fact.kind == BINDING:
@@ -118,20 +126,26 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim) -> Comparison |
         expected = "binding" if version.binding else "non-binding"
         return Comparison(MATCH if version.binding == fact.binding else MISMATCH, expected, reason="legal force")
     if fact.kind == MEMBER:
-        return _compare_member(fact.entity, claim)
+        result = _compare_member(fact.entity, claim)
+        if result is not None and fact.negated:
+            flipped = MISMATCH if result.outcome == MATCH else MATCH
+            return Comparison(flipped, result.expected, reason="list")
+        return result
     return None
 
 
-def _compare_quantity(stated: Value, version: Analysis) -> Comparison | None:
+def _compare_quantity(stated: Value, version: Analysis, others: list[Value]) -> Comparison | None:
     q = stated.quantity
     assert q is not None
     best: tuple[tuple[int, int, int, float], Value] | None = None
     for v in version.quantities:
         sq = v.quantity
         assert sq is not None
-        if not _same_kind(q, sq):
+        if not _same_kind(q, sq) or _taken(v, others):
             continue
         noun = nouns_compatible(stated.noun, v.noun) + (bool(stated.noun) and stated.noun == v.noun)
+        if noun == 0 and q.kind in ("measure", "money"):
+            noun = 1  # the unit already says what is measured: "border" or "frontier"
         if noun == 0:
             continue
         role_fit = 2 if stated.role == v.role else (1 if not stated.role or not v.role else 0)
@@ -161,10 +175,21 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
     return a.kind == b.kind and (a.unit == b.unit or a.kind == "count")
 
 
-def _compare_date(stated: Value, version: Analysis) -> Comparison | None:
+def _taken(sourced: Value, others: list[Value]) -> bool:
+    """Another value of the statement states this sourced value exactly."""
+    for o in others:
+        if sourced.quantity and o.quantity and o.quantity.kind == sourced.quantity.kind:
+            if quantities_agree(o.quantity, sourced.quantity) and o.role in ("", sourced.role):
+                return True
+        if sourced.date and o.date and dates_agree(o.date, sourced.date):
+            return True
+    return False
+
+
+def _compare_date(stated: Value, version: Analysis, others: list[Value]) -> Comparison | None:
     d = stated.date
     assert d is not None
-    candidates = [v for v in version.dates if v.date]
+    candidates = [v for v in version.dates if v.date and not _taken(v, others)]
     if not candidates:
         return None
     for v in candidates:

@@ -26,26 +26,34 @@ def render(report: Report, out: TextIO) -> None:
     shown = [r for r in report.results if _shown(r, report)]
     inputs = {r.input for r in report.results}
     grouped = len(inputs) > 1 or any(i not in ("<argv>", "<stdin>") for i in inputs)
-    for name, group in groupby(shown, key=lambda r: r.input):
+    for index, (name, group) in enumerate(groupby(shown, key=lambda r: r.input)):
         if grouped:
+            if index:
+                console.print()
             console.print(f"[bold underline]{escape(clean(name))}[/]")
         for r in group:
             _print_result(console, r, grouped, escape)
     counts = report.summary()
     parts = [f"{counts[v.value]} {v.value}" for v in Verdict]
-    console.print(", ".join(parts) if report.results else "nothing to check")
+    files = getattr(report, "files", None)  # set by `gcmcheck lint`
+    if files is not None:
+        console.print(", ".join(parts) + f" in {files} file{'' if files == 1 else 's'}")
+    else:
+        console.print(", ".join(parts) if report.results else "nothing to check")
 
 
 def _shown(r: Result, report: Report) -> bool:
     if report.verbose:
         return True
+    if getattr(report, "problems_only", False) and r.verdict is Verdict.SUPPORTED:
+        return False  # `gcmcheck lint` shows what needs attention
     if r.verdict is Verdict.UNVERIFIABLE:
         return report.show_unverifiable
     return True
 
 
 def _print_result(console, r: Result, grouped: bool, escape) -> None:  # type: ignore[no-untyped-def]
-    where = f"{r.line}:{r.column} " if grouped else ""
+    where = f"{escape(clean(r.input))}:{r.line}:{r.column} " if grouped else ""
     label = r.verdict.value.upper()
     console.print(f"{where}[{STYLES[r.verdict]}]{label}[/] {escape(clean(r.text))}")
     if r.claim_id:
