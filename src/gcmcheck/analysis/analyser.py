@@ -24,9 +24,10 @@ _PARTY_WORDS = (
     "country countries state states nation nations member members government governments "
     "signatory signatories delegation delegations vote votes ballot ballots"
 )
-_NOUN_STOP = lang.STOPWORDS | {"that", "which", "who", "have", "has", "had", "is", "are", "was", "were"}
+_NOUN_STOP = lang.STOPWORDS | {"that", "which", "who", "have", "has", "had", "is", "are", "was", "were", "except", "including", "excluding", "besides"}
 _ROLE_NOUN_RE = re.compile(r"(?:ers?|ents?|outs?|ition|ions?|or(?:y|ies)|al)$", re.IGNORECASE)
-_AFTER_ROLE_LINK_RE = re.compile(r"\b(?:by|were|was|are|is|include[sd]?|including|led|as|among)\b", re.IGNORECASE)
+# what may link a stance word to names after it: "supported by X", "holdouts were X"
+_AFTER_ROLE_LINK_RE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:by|were|was|are|is|include[sd]?|including|led|as|among)\b", re.IGNORECASE)
 _MAX_STANCE_DISTANCE = 160
 # "UN member states approved": the name qualifies the actors, it is not one of them
 _MODIFIER_RE = re.compile(r"(?:['\u2019]s)?\s+(?:member\s+)?(?:states|countries|nations|members|governments|officials|diplomats|delegates|representatives)\b", re.IGNORECASE)
@@ -41,7 +42,7 @@ class _Role:
 
 
 @cache
-def _party_stems() -> frozenset[str]:
+def party_stems() -> frozenset[str]:
     return frozenset(lang.stem(w) for w in _PARTY_WORDS.split())
 
 
@@ -80,9 +81,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
             )
         )
     for d in dates:
-        values.append(
-            Value(date=d, event=_event_for(events, d.start, clause_breaks), start=d.start, end=d.end)
-        )
+        # "since 2000" bounds a period; it is not the date of the event named nearby
+        event = "" if d.qualifier else _event_for(events, d.start, clause_breaks)
+        values.append(Value(date=d, event=event, start=d.start, end=d.end))
     values.sort(key=lambda v: v.start)
 
     return Analysis(
@@ -161,7 +162,7 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
                 distance = r.start - m.end
             elif r.end <= m.start:
                 between = text[r.end : m.start]
-                if not (r.noun_form or _AFTER_ROLE_LINK_RE.search(between)):
+                if not (r.noun_form or _AFTER_ROLE_LINK_RE.match(between)):
                     continue
                 distance = m.start - r.end
             else:
@@ -178,6 +179,13 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
     return stances
 
 
+# after a stance verb, these show it has no object of its own ("failed to sign as …")
+_INTRANSITIVE_RE = re.compile(
+    r"\s*(?:[.,;:!?)\u2014]|(?:and|but|it|them|at|as|because|while|since|after|when|until|so|yet|despite|even|so far|in\s+(?!favou?r))\b)",
+    re.IGNORECASE,
+)
+
+
 def _about_topic(text: str, role: _Role, topic: list[Mention], names: list[Mention]) -> bool:
     """Is a stance word about the table's subject? "signed the compact" is, "signed
     the statement" is not; a stance noun ("holdouts"), a passive ("approved by") or a
@@ -185,7 +193,12 @@ def _about_topic(text: str, role: _Role, topic: list[Mention], names: list[Menti
     if role.noun_form or role.role == lang.ABSTAIN:
         return True
     rest = text[role.end :]
-    if not rest.strip() or re.match(r"\s*(?:[.,;:!?)\u2014]|by\b|and\b|but\b|it\b|them\b|at\b|in\s+(?!favou?r))", rest, re.IGNORECASE):
+    if re.match(r"\s*by\b", rest):  # passive: what was signed stands before ("the pact was signed by")
+        before = text[max(0, role.start - 40) : role.start]
+        return bool(re.search(r"\b(?:it|which|that)\s+(?:was|were|is|has been|had been)?\s*$", before)) or any(
+            role.start - 40 <= t.end <= role.start for t in topic
+        )
+    if not rest.strip() or _INTRANSITIVE_RE.match(rest):
         return True
     at = role.end
     for _ in range(2):  # "withdrew the United States from the compact"
@@ -231,7 +244,7 @@ def _counted_noun(text: str, end: int) -> str:
 def nouns_compatible(a: str, b: str) -> int:
     """How well two counted nouns fit: 3 share a word, 2 both name parties, 1 one is
     unknown, 0 they count different things."""
-    party = _party_stems()
+    party = party_stems()
     if not a or not b:
         return 1
     wa, wb = set(a.split()), set(b.split())

@@ -48,6 +48,16 @@ _ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         r"against",
     ),
     FOR: (
+        # longer phrases first: at one place the first alternative that matches wins
+        r"sign(?:ed|ing|s)? off on",
+        r"rubber[- ]stamp(?:ed|ing|s)?",
+        r"green[- ]light(?:ed|ing|s)?",
+        r"gave (?:it|the \w+|its) (?:its |their )?(?:blessing|approval|backing|support)",
+        r"g(?:ive|ives|iving) (?:it|the \w+|its) (?:its |their )?(?:blessing|approval|backing|support)",
+        r"okay(?:ed|ing|s)?",
+        r"said yes to",
+        r"vot(?:ed|ing|es?) to (?:adopt|approve|endorse|back|support)",
+        r"affirm(?:ed|ing|s)?",
         r"vot(?:ed|ing|es?) (?:for|in favou?r(?: of)?|yes)",
         r"yes votes?",
         r"votes? (?:for|in favou?r)",
@@ -68,15 +78,6 @@ _ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         r"final[iy]z(?:ed|ing|es?)",
         r"proponents?",
         r"welcom(?:ed|ing|es?)",
-        r"sign(?:ed|ing|s)? off on",
-        r"rubber[- ]stamp(?:ed|ing|s)?",
-        r"green[- ]light(?:ed|ing|s)?",
-        r"gave (?:it|the \w+|its) (?:its |their )?(?:blessing|approval|backing|support)",
-        r"g(?:ive|ives|iving) (?:it|the \w+|its) (?:its |their )?(?:blessing|approval|backing|support)",
-        r"okay(?:ed|ing|s)?",
-        r"said yes to",
-        r"vot(?:ed|ing|es?) to (?:adopt|approve|endorse|back|support)",
-        r"affirm(?:ed|ing|s)?",
     ),
 }
 

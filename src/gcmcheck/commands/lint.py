@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import Callable
 
+    from gcmcheck.lint.config import Settings
+    from gcmcheck.lint.discovery import Target
     from gcmcheck.lint.runner import Outcome
     from gcmcheck.models import Result
 
@@ -151,10 +153,12 @@ def _config_folder(args: list[str], stdin_filename: str | None) -> Path:
     return first if first.is_dir() else first.parent
 
 
-def _run(targets, settings, show: Show | None, verbose: bool, diff: bool, fix: bool, jobs: int) -> int:  # type: ignore[no-untyped-def]
+def _run(
+    targets: list[Target], settings: Settings, show: Show | None, verbose: bool, diff: bool, fix: bool, jobs: int
+) -> int:
+    """Check every target, write results as the format wants, and return the exit status."""
     from gcmcheck.documents.reader import SHOW_NONE, SHOW_VALUES
     from gcmcheck.lint.progress import progress
-    from gcmcheck.lint.report import LintReport
     from gcmcheck.lint.runner import Options, Runner
 
     fmt = Format(settings.format.value)
@@ -204,13 +208,15 @@ def _run(targets, settings, show: Show | None, verbose: bool, diff: bool, fix: b
     if not streamed and not diff:
         _render(fmt, collected, show, verbose, files)
     if fixed_files:
-        s = "s" if fixed_files != 1 else ""
-        print(f"gcmcheck: fixed {fixed_values} value{'s' if fixed_values != 1 else ''} in {fixed_files} file{s}", file=sys.stderr)
+        values = f"{fixed_values} value{'s' if fixed_values != 1 else ''}"
+        print(f"gcmcheck: fixed {values} in {fixed_files} file{'s' if fixed_files != 1 else ''}", file=sys.stderr)
     return EXIT_ERROR if errors else EXIT_FAILED if failed else EXIT_OK
 
 
-def _emitter(fmt: Format, verbose: bool):  # type: ignore[no-untyped-def]
+def _emitter(fmt: Format, verbose: bool) -> Callable[[Result], None]:
     """A function writing one result at once, for the line-based formats."""
+    from importlib import import_module
+
     from gcmcheck.lint.report import shown
 
     if fmt is Format.JSONL:
@@ -221,7 +227,7 @@ def _emitter(fmt: Format, verbose: bool):  # type: ignore[no-untyped-def]
                 write_result(r, sys.stdout)
 
         return emit
-    module = __import__(f"gcmcheck.formats.{fmt.value}", fromlist=["format_result"])
+    module = import_module(f"gcmcheck.formats.{fmt.value}")  # line or github
 
     def emit_line(r: Result) -> None:
         if shown(r, fmt, verbose):

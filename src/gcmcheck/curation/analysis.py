@@ -239,14 +239,14 @@ def _cited(claim: Claim, version: Any, primary: Analysis) -> list[Citation]:
     return [c for c in claim.citations if c.says and c.says == version.analysis.text and c.source in version.sources]
 
 
-def version_differences(claim: Claim, lexicon: Lexicon) -> dict[str, list[dict[str, str]]]:
-    """For each source with its own `says`: the statement's facts it gives otherwise."""
+def version_differences(claim: Claim, lexicon: Lexicon) -> dict[tuple[str, str], list[dict[str, str]]]:
+    """For each (source, says): the statement's facts that source gives otherwise."""
     from gcmcheck.analysis.numbers import format_quantity
     from gcmcheck.engine.compiled import compile_claim
     from gcmcheck.engine.facts import MISMATCH, QUANTITY, compare, facts_of
 
     compiled = compile_claim(claim, lexicon)
-    out: dict[str, list[dict[str, str]]] = {}
+    out: dict[tuple[str, str], list[dict[str, str]]] = {}
     facts = facts_of(compiled.primary)
     for version in compiled.versions:
         if version.analysis is compiled.primary:
@@ -260,5 +260,5 @@ def version_differences(claim: Claim, lexicon: Lexicon) -> dict[str, list[dict[s
             if c.outcome == MISMATCH or (fact.kind == QUANTITY and not _same_number(stated, c.expected)):
                 diffs.append({"kind": fact.kind, "statement": stated, "source": c.expected})
         for source in version.sources:
-            out[source] = diffs
+            out[(source, version.analysis.text)] = diffs
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gcmcheck.analysis.analyser import analyse
-from gcmcheck.analysis.lexicon import ENTITY, NAME
+from gcmcheck.analysis.lexicon import ENTITY, NAME, SUBJECT
 from gcmcheck.analysis import language as lang
 from gcmcheck.engine.compiled import CompiledClaim, CompiledTable
 from gcmcheck.engine.facts import (
@@ -36,6 +36,9 @@ MIN_MEMBER_OVERLAP = 0.5
 # A supporting claim wins a fact unless a contradicting one is clearly more relevant.
 MATCH_MARGIN = 0.8
 CANDIDATE_LIMIT = 25
+# A figure this large shared with a claim ties a statement to it despite other names
+# (small numbers recur everywhere).
+SHARED_FIGURE_MIN = 13
 NAMED, WORDED = "named", "worded"
 FUZZ_CUTOFF = 20.0
 
@@ -101,6 +104,8 @@ class Checker:
             pool.update(t.by_value.get(v.quantity.value, ()))  # type: ignore[union-attr]
         for e in s.events:
             pool.update(t.by_event.get(e, ()))
+        if s.binding is not None:
+            pool.update(t.by_binding)
         if not pool:
             return []
         from rapidfuzz import fuzz, process
@@ -120,7 +125,8 @@ class Checker:
             shared_names = bool(names & c.names)
             shared_event = bool(s.events and c.event in s.events)
             shared_value = bool(values & c.values)
-            if not (shared_names or shared_event or shared_value or overlap >= MIN_WORD_OVERLAP):
+            legal_force = s.binding is not None and i in t.by_binding and any(m.kind == SUBJECT for m in s.mentions)
+            if not (shared_names or shared_event or shared_value or legal_force or overlap >= MIN_WORD_OVERLAP):
                 continue
             relevance = overlap + 0.4 * shared_value + 0.3 * shared_names + 0.3 * shared_event
             candidates.append(Candidate(c, relevance, overlap, float(fuzz_score.get(i, 0.0))))
@@ -140,7 +146,9 @@ class Checker:
         if c.claim.closed:
             return True
         foreign = False
-        shared = bool(c.event and c.event in s.events)
+        shared = bool(c.event and c.event in s.events) or any(
+            v.quantity.value >= SHARED_FIGURE_MIN and v.quantity.value in c.values for v in s.quantities if v.quantity
+        )
         for m in s.mentions:
             if m.kind not in (ENTITY, NAME) or m.id in self.table.background:
                 continue
@@ -322,17 +330,17 @@ def _choose(decisions: list[Decision], fit: dict[str, int]) -> Decision | None:
     """
     fact = decisions[0].fact
     if fact.event:
-        same = [d for d in decisions if d.candidate.claim.event in ("", fact.event)]
-        on_event = [d for d in same if d.candidate.claim.event == fact.event]
-        decisions = on_event or same
+        decisions = [d for d in decisions if d.candidate.claim.event in ("", fact.event)]
         if not decisions:
             return None
     if fact.kind == MEMBER:
         decisions = [d for d in decisions if d.candidate.claim.members]
-    def rank(d: Decision) -> tuple[int, int, float]:
+    def rank(d: Decision) -> tuple[int, int, bool, float]:
         # support for the statement's other facts in the same clause, then how well
-        # the nouns fit ("171 member states" is about "175 member states", not "8 members")
-        return fit.get(d.candidate.claim.id, 0), max(c.fit for _, c in d.comparisons), d.candidate.relevance
+        # the nouns fit ("171 member states" is about "175 member states", not "8
+        # members"), then a claim about the fact's own event
+        on_event = bool(fact.event) and d.candidate.claim.event == fact.event
+        return fit.get(d.candidate.claim.id, 0), max(c.fit for _, c in d.comparisons), on_event, d.candidate.relevance
 
     support = [d for d in decisions if d.verdict in (Verdict.SUPPORTED, Verdict.CONFLICTING)]
     against = [d for d in decisions if d.verdict is Verdict.CONTRADICTED]
@@ -340,7 +348,7 @@ def _choose(decisions: list[Decision], fit: dict[str, int]) -> Decision | None:
     best_against = max(against, key=rank, default=None)
     if not best_for or not best_against:
         return best_for or best_against
-    fit_for, fit_against = rank(best_for)[:2], rank(best_against)[:2]
+    fit_for, fit_against = rank(best_for)[:3], rank(best_against)[:3]
     if fit_for != fit_against:
         return best_for if fit_for > fit_against else best_against
     if best_for.candidate.relevance >= MATCH_MARGIN * best_against.candidate.relevance:

@@ -57,6 +57,7 @@ class CompiledTable:
     by_name: dict[str, list[int]] = field(default_factory=dict)
     by_value: dict[float, list[int]] = field(default_factory=dict)
     by_event: dict[str, list[int]] = field(default_factory=dict)
+    by_binding: list[int] = field(default_factory=list)  # claims that state a legal force
 
     def weight(self, word: str) -> float:
         return self.idf.get(word, self.default_idf)
@@ -140,6 +141,8 @@ def compile_table(claims: list[Claim], lexicon: Lexicon) -> CompiledTable:
             table.by_value.setdefault(v, []).append(i)
         if c.event:
             table.by_event.setdefault(c.event, []).append(i)
+        if any(v.analysis.binding is not None for v in c.versions):
+            table.by_binding.append(i)
     n = max(1, len(compiled))
     table.idf = {w: math.log(1 + n / d) for w, d in df.items()}
     table.default_idf = math.log(1 + n)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from gcmcheck.analysis import language as lang
-from gcmcheck.analysis.analyser import nouns_compatible
+from gcmcheck.analysis.analyser import nouns_compatible, party_stems as _party
 from gcmcheck.analysis.dates import dates_agree, format_date
 from gcmcheck.analysis.numbers import format_quantity, quantities_agree
 from gcmcheck.engine.compiled import CompiledClaim
@@ -115,7 +115,7 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
     """
     others = [v for v in statement.values if v is not fact.value and v.event in ("", claim.event)] if statement else []
     if fact.kind == QUANTITY:
-        return _compare_quantity(fact.value, version, others)  # type: ignore[arg-type]
+        return _compare_quantity(fact.value, version, others, claim.keywords)  # type: ignore[arg-type]
     if fact.kind == DATE:
         return _compare_date(fact.value, version, others)  # type: ignore[arg-type]
     if fact.kind == STANCE:
@@ -134,7 +134,7 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
     return None
 
 
-def _compare_quantity(stated: Value, version: Analysis, others: list[Value]) -> Comparison | None:
+def _compare_quantity(stated: Value, version: Analysis, others: list[Value], claim_words: frozenset[str]) -> Comparison | None:
     q = stated.quantity
     assert q is not None
     best: tuple[tuple[int, int, int, float], Value] | None = None
@@ -144,6 +144,8 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value]) -> 
         if not _same_kind(q, sq) or _taken(v, others):
             continue
         noun = nouns_compatible(stated.noun, v.noun) + (bool(stated.noun) and stated.noun == v.noun)
+        if stated.noun and not v.noun and not set(stated.noun.split()) & (claim_words | _party()):
+            noun = 0  # the claim never speaks of what the statement counts ("refugees")
         if noun == 0 and q.kind in ("measure", "money"):
             noun = 1  # the unit already says what is measured: "border" or "frontier"
         if noun == 0:

@@ -86,7 +86,10 @@ def check_target(checker: Checker, target: Target, options: Options, stream: boo
     keep_open = False
     try:
         stamp = _stamp(f) if target.path is not None else None
-        head = f.read(HEAD_BYTES)
+        # A pipe's read(n) waits for n bytes; read1 takes what has arrived, so the
+        # first results of piped text are not held back (the binary check then sees
+        # less than HEAD_BYTES).
+        head = f.read(HEAD_BYTES) if target.path is not None else f.read1(HEAD_BYTES)  # type: ignore[attr-defined]
         from gcmcheck.documents.decode import looks_binary
 
         if looks_binary(head):
