@@ -18,6 +18,7 @@ SUBJECT = "subject"
 EVENT = "event"
 ENTITY = "entity"
 NAME = "name"
+OTHER = "other"  # another document named like the subject: "Global Compact on Refugees"
 
 _WORDCHAR = r"[\w\u00C0-\u024F]"
 # A capitalised word (or an acronym such as "U.N." or "ILO"), optionally possessive.
@@ -126,7 +127,7 @@ class Lexicon:
                         words.pop()
                     if len(words) >= 2:  # "on" plus at least one word
                         end = text.index(words[-1], end) + len(words[-1])
-                        kind, ident = NAME, normalise_name(text[m.start() : end])
+                        kind, ident = OTHER, normalise_name(text[m.start() : end])
             found.append(Mention(ident, kind, m.start(), end, text[m.start() : end]))
             taken[m.start() : end] = b"\x01" * (end - m.start())
         found.extend(self._unknown_names(text, taken))

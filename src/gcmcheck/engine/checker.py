@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gcmcheck.analysis.analyser import analyse
-from gcmcheck.analysis.lexicon import ENTITY, NAME, SUBJECT
+from gcmcheck.analysis.lexicon import ENTITY, NAME, OTHER, SUBJECT
 from gcmcheck.analysis import language as lang
 from gcmcheck.engine.compiled import CompiledClaim, CompiledTable
 from gcmcheck.engine.facts import (
+    DATE,
     MATCH,
     MEMBER,
     MISMATCH,
@@ -49,6 +50,7 @@ class Candidate:
     relevance: float
     overlap: float
     score: float
+    anchored: bool = False  # shares a specific name, an event or a figure with the statement
 
 
 @dataclass(slots=True)
@@ -84,6 +86,10 @@ class Checker:
     def check(self, text: str) -> list[Result]:
         """One or more results for one statement, most severe first."""
         statement = analyse(text, self.table.lexicon)
+        other = next((m for m in statement.mentions if m.kind == OTHER), None)
+        if other and not any(m.kind == SUBJECT for m in statement.mentions):
+            why = f"This is about {other.text}, which the table does not cover."
+            return [Result(text=text, verdict=Verdict.UNVERIFIABLE, explanation=why)]
         candidates = self._candidates(statement)
         decisions = self._decide(statement, candidates)
         if not decisions:
@@ -129,7 +135,9 @@ class Checker:
             if not (shared_names or shared_event or shared_value or legal_force or overlap >= MIN_WORD_OVERLAP):
                 continue
             relevance = overlap + 0.4 * shared_value + 0.3 * shared_names + 0.3 * shared_event
-            candidates.append(Candidate(c, relevance, overlap, float(fuzz_score.get(i, 0.0))))
+            shared_year = any(v.date.year in c.years for v in s.dates if v.date and v.date.year)
+            anchored = shared_names or shared_event or shared_value or shared_year
+            candidates.append(Candidate(c, relevance, overlap, float(fuzz_score.get(i, 0.0)), anchored))
         candidates.sort(key=lambda c: (-c.relevance, -c.score, c.claim.id))
         return [c for c in candidates[:CANDIDATE_LIMIT] if c.score >= FUZZ_CUTOFF or c.relevance >= 0.7]
 
@@ -233,6 +241,8 @@ class Checker:
 
     def _judge(self, fact: Fact, cand: Candidate, s: Analysis) -> Decision | None:
         claim = cand.claim
+        if fact.kind == DATE and not cand.anchored:
+            return None  # a year alone, on shared words only, is too weak a link
         comparisons: list[tuple[tuple[str, ...], Comparison]] = []
         for version in claim.versions:
             result = compare(fact, version.analysis, claim, s)

@@ -38,6 +38,7 @@ class CompiledClaim:
     list_names: frozenset[str]  # names that stand for the list itself ("Executive Committee")
     keywords: frozenset[str]
     values: frozenset[float]
+    years: frozenset[int]
     event: str
     match_text: str
 
@@ -87,12 +88,15 @@ def compile_claim(claim: Claim, lexicon: Lexicon) -> CompiledClaim:
     values = {
         v.quantity.value for a in (primary, *(v.analysis for v in versions)) for v in a.quantities if v.quantity
     }
+    years = {
+        v.date.year for a in (primary, *(v.analysis for v in versions)) for v in a.dates if v.date and v.date.year
+    }
     events = primary.events  # a source's wording may name an event only in passing
     event = claim.event or (next(iter(events)) if len(events) == 1 else "")
     match_text = " ".join(sorted(keywords | names))
     return CompiledClaim(
         claim, primary, versions, frozenset(names), members, _member_labels(claim, lexicon),
-        _list_names(primary, members), frozenset(keywords), frozenset(values), event, match_text
+        _list_names(primary, members), frozenset(keywords), frozenset(values), frozenset(years), event, match_text
     )
 
 

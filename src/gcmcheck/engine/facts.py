@@ -144,8 +144,11 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
         if not _same_kind(q, sq) or _taken(v, others):
             continue
         noun = nouns_compatible(stated.noun, v.noun) + (bool(stated.noun) and stated.noun == v.noun)
-        if stated.noun and not v.noun and not set(stated.noun.split()) & (claim_words | _party()):
-            noun = 0  # the claim never speaks of what the statement counts ("refugees")
+        if stated.noun and not v.noun:
+            # the claim must speak of what the statement counts ("refugees" are not in it)
+            words = stated.noun.split()
+            if 2 * sum(w in claim_words or w in _party() for w in words) <= len(words):
+                noun = 0
         if noun == 0 and q.kind in ("measure", "money"):
             noun = 1  # the unit already says what is measured: "border" or "frontier"
         if noun == 0:
@@ -162,6 +165,7 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
     sq = sourced.quantity
     assert sq is not None
     expected = format_quantity(sq)
+    noun = role_fit * 5 + noun  # how closely the pair describes one thing: side first, then noun
     if role_fit == 0:
         # the sources give this figure for another side ("152 rejected" vs "152 in favour")
         if agrees:
