@@ -89,7 +89,7 @@ def check_target(checker: Checker, target: Target, options: Options, stream: boo
         # A pipe's read(n) waits for n bytes; read1 takes what has arrived, so the
         # first results of piped text are not held back (the binary check then sees
         # less than HEAD_BYTES).
-        head = f.read(HEAD_BYTES) if target.path is not None else f.read1(HEAD_BYTES)  # type: ignore[attr-defined]
+        head = f.read(HEAD_BYTES) if target.path is not None else getattr(f, "read1", f.read)(HEAD_BYTES)
         from gcmcheck.documents.decode import looks_binary
 
         if looks_binary(head):
