@@ -161,8 +161,11 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
             if r.start >= m.end:
                 distance = r.start - m.end
             elif r.end <= m.start:
-                between = text[r.end : m.start]
-                if not (r.noun_form or _AFTER_ROLE_LINK_RE.match(between)):
+                # names after a stance word: a list right after it ("holdouts were
+                # A, B and C", "backed by A and B"), nothing further away
+                between = _blank_names(text, r.end, m.start, mentions)
+                linked = r.noun_form or _AFTER_ROLE_LINK_RE.match(between)
+                if not linked or not _LIST_TAIL_RE.fullmatch(between[linked.end() if linked is not True else 0 :]):
                     continue
                 distance = m.start - r.end
             else:
@@ -211,6 +214,19 @@ def _about_topic(text: str, role: _Role, topic: list[Mention], names: list[Menti
             return False
         at = named.end
     return False
+
+
+_LIST_TAIL_RE = re.compile(r"[\s,:]*(?:(?:and|or|as well as|the|also|were|was|are|is|by|led|among|them)[\s,:]+)*", re.IGNORECASE)
+
+
+def _blank_names(text: str, start: int, end: int, mentions: list[Mention]) -> str:
+    """text[start:end] with the names in it replaced by commas, so that what is left
+    shows whether they form a list."""
+    chars = list(text[start:end])
+    for m in mentions:
+        if m.kind in (ENTITY, NAME) and start <= m.start and m.end <= end:
+            chars[m.start - start : m.end - start] = [","] * (m.end - m.start)
+    return "".join(chars)
 
 
 def _is_attribution(text: str, m: Mention) -> bool:

@@ -191,6 +191,10 @@ def stem(word: str) -> str:
     w = word.lower().strip(".'\u2019-")
     if w.endswith("'s") or w.endswith("\u2019s"):
         w = w[:-2]
+    # one spelling for British and American forms: finalised/finalized, favour/favor
+    w = re.sub(r"(?<=\w{3})iz(?=e|ed|es|ing|ation)", "is", w)
+    if len(w) > 5:
+        w = re.sub(r"our(s?)$", r"or\1", w)
     for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "es", "ed", "s"):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
             w = w[: -len(suffix)]

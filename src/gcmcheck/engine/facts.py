@@ -16,7 +16,7 @@ from gcmcheck.analysis.analyser import nouns_compatible, party_stems as _party
 from gcmcheck.analysis.dates import dates_agree, format_date
 from gcmcheck.analysis.numbers import format_quantity, quantities_agree
 from gcmcheck.engine.compiled import CompiledClaim
-from gcmcheck.models import Analysis, Mention, Quantity, Stance, Value
+from gcmcheck.models import Analysis, DateMention, Mention, Quantity, Stance, Value
 
 QUANTITY, DATE, STANCE, BINDING, MEMBER = "quantity", "date", "stance", "binding", "member"
 MATCH, MISMATCH = "match", "mismatch"
@@ -181,6 +181,12 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
     return a.kind == b.kind and (a.unit == b.unit or a.kind == "count")
 
 
+def _comparable(a: DateMention, b: DateMention) -> bool:
+    """Two dates say something about each other only if they share a stated field:
+    "18 December" and "2019" do not."""
+    return bool((a.year and b.year) or (a.month and b.month))
+
+
 def _taken(sourced: Value, others: list[Value]) -> bool:
     """Another value of the statement states this sourced value exactly."""
     for o in others:
@@ -195,7 +201,7 @@ def _taken(sourced: Value, others: list[Value]) -> bool:
 def _compare_date(stated: Value, version: Analysis, others: list[Value]) -> Comparison | None:
     d = stated.date
     assert d is not None
-    candidates = [v for v in version.dates if v.date and not _taken(v, others)]
+    candidates = [v for v in version.dates if v.date and not _taken(v, others) and _comparable(d, v.date)]
     if not candidates:
         return None
     for v in candidates:
