@@ -216,7 +216,10 @@ def _about_topic(text: str, role: _Role, topic: list[Mention], names: list[Menti
     return False
 
 
-_LIST_TAIL_RE = re.compile(r"[\s,:]*(?:(?:and|or|as well as|the|also|were|was|are|is|by|led|among|them)[\s,:]+)*", re.IGNORECASE)
+_LIST_TAIL_RE = re.compile(
+    r"[\s,:]*(?:(?:and|or|as well as|the|also|were|was|are|is|by|led|headed|spearheaded|among|them|to|of|for)[\s,:]+)*",
+    re.IGNORECASE,
+)
 
 
 def _blank_names(text: str, start: int, end: int, mentions: list[Mention]) -> str:
@@ -224,7 +227,7 @@ def _blank_names(text: str, start: int, end: int, mentions: list[Mention]) -> st
     shows whether they form a list."""
     chars = list(text[start:end])
     for m in mentions:
-        if m.kind in (ENTITY, NAME) and start <= m.start and m.end <= end:
+        if start <= m.start and m.end <= end:
             chars[m.start - start : m.end - start] = [","] * (m.end - m.start)
     return "".join(chars)
 
@@ -257,13 +260,26 @@ def _counted_noun(text: str, end: int) -> str:
     return " ".join(words)
 
 
+@cache
+def _synonym_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for group in lang.NOUN_SYNONYMS:
+        words = [lang.stem(w) for w in group.split()]
+        table.update({w: words[0] for w in words})
+    return table
+
+
+def _synonym(word: str) -> str:
+    return _synonym_table().get(word, word)
+
+
 def nouns_compatible(a: str, b: str) -> int:
     """How well two counted nouns fit: 3 share a word, 2 both name parties, 1 one is
     unknown, 0 they count different things."""
     party = party_stems()
     if not a or not b:
         return 1
-    wa, wb = set(a.split()), set(b.split())
+    wa, wb = {_synonym(w) for w in a.split()}, {_synonym(w) for w in b.split()}
     if wa & wb:
         return 3
     if wa & party and wb & party:

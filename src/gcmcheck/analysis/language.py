@@ -186,6 +186,17 @@ NOT_NAMES = STOPWORDS | MONTHS | WEEKDAYS | frozenset(
 )
 
 
+# Counted nouns that name the same thing in different words ("23 objectives", "23 goals").
+NOUN_SYNONYMS = (
+    "objective goal target aim",
+    "entity agency organisation organization body",
+    "border frontier boundary",
+    "pledge contribution donation",
+    "principle tenet",
+    "death fatality",
+)
+
+
 def stem(word: str) -> str:
     """A deliberately light stemmer: enough to meet "voted"/"votes"/"voting" at "vot"."""
     w = word.lower().strip(".'\u2019-")
@@ -201,6 +212,8 @@ def stem(word: str) -> str:
             if suffix in ("ies", "ied"):
                 w += "y"
             break
+    if len(w) >= 4 and w.endswith("e"):  # "vote" and "voted" meet at "vot"
+        w = w[:-1]
     return w
 
 

@@ -112,6 +112,9 @@ class Checker:
             pool.update(t.by_event.get(e, ()))
         if s.binding is not None:
             pool.update(t.by_binding)
+        sided = {st.entity for st in s.stances}
+        for entity in sided:
+            pool.update(t.by_stance.get(entity, ()))
         if not pool:
             return []
         from rapidfuzz import fuzz, process
@@ -132,7 +135,9 @@ class Checker:
             shared_event = bool(s.events and c.event in s.events)
             shared_value = bool(values & c.values)
             legal_force = s.binding is not None and i in t.by_binding and any(m.kind == SUBJECT for m in s.mentions)
-            if not (shared_names or shared_event or shared_value or legal_force or overlap >= MIN_WORD_OVERLAP):
+            # someone's side is relevant wherever the table gives that someone's side
+            side = any(i in t.by_stance.get(entity, ()) for entity in sided)
+            if not (shared_names or shared_event or shared_value or legal_force or side or overlap >= MIN_WORD_OVERLAP):
                 continue
             relevance = overlap + 0.4 * shared_value + 0.3 * shared_names + 0.3 * shared_event
             shared_year = any(v.date.year in c.years for v in s.dates if v.date and v.date.year)

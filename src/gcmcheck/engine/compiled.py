@@ -59,6 +59,7 @@ class CompiledTable:
     by_value: dict[float, list[int]] = field(default_factory=dict)
     by_event: dict[str, list[int]] = field(default_factory=dict)
     by_binding: list[int] = field(default_factory=list)  # claims that state a legal force
+    by_stance: dict[str, list[int]] = field(default_factory=dict)  # entity -> claims giving its side
 
     def weight(self, word: str) -> float:
         return self.idf.get(word, self.default_idf)
@@ -147,6 +148,8 @@ def compile_table(claims: list[Claim], lexicon: Lexicon) -> CompiledTable:
             table.by_event.setdefault(c.event, []).append(i)
         if any(v.analysis.binding is not None for v in c.versions):
             table.by_binding.append(i)
+        for entity in {st.entity for v in c.versions for st in v.analysis.stances} | c.members:
+            table.by_stance.setdefault(entity, []).append(i)
     n = max(1, len(compiled))
     table.idf = {w: math.log(1 + n / d) for w, d in df.items()}
     table.default_idf = math.log(1 + n)
