@@ -111,7 +111,7 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
     """Stance words outside names ("Opposition" in a headline counts; "Accord" does not)."""
     spans = [(m.start, m.end) for m in mentions if m.kind != NAME]
     found: list[_Role] = []
-    for m in lang.ROLE_RE.finditer(text):
+    for m in lang.find_roles(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
         role = lang.role_of(m)
@@ -300,8 +300,10 @@ def _event_for(events: list[Mention], offset: int, breaks: list[int]) -> str:
 
 
 def _binding(text: str) -> bool | None:
-    if lang.NON_BINDING_RE.search(text):
-        return False
+    m = lang.NON_BINDING_RE.search(text)
+    if m:
+        # "not non-binding" is binding
+        return bool(re.search(r"\bnot\s+(?:a\s+)?$", text[max(0, m.start() - 12) : m.start()], re.IGNORECASE))
     m = lang.BINDING_RE.search(text)
     if not m:
         return None

@@ -9,7 +9,9 @@ it; report one result per deciding claim.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 
 from gcmcheck.analysis.analyser import analyse
 from gcmcheck.analysis.lexicon import ENTITY, NAME, OTHER, SUBJECT
@@ -37,6 +39,11 @@ MIN_MEMBER_OVERLAP = 0.5
 # A supporting claim wins a fact unless a contradicting one is clearly more relevant.
 MATCH_MARGIN = 0.8
 CANDIDATE_LIMIT = 25
+MEMO_SIZE = 4096
+# A word found in more than this share of claims (and at least GENERIC_MIN_CLAIMS)
+# adds weight to a match but does not on its own bring a claim into the pool.
+GENERIC_SHARE = 0.2
+GENERIC_MIN_CLAIMS = 20
 # A figure this large shared with a claim ties a statement to it despite other names
 # (small numbers recur everywhere).
 SHARED_FIGURE_MIN = 13
@@ -82,9 +89,23 @@ class Checker:
 
     def __init__(self, table: CompiledTable):
         self.table = table
+        # documents repeat sentences (boilerplate, quotes, lists): judge each once
+        self._memo: OrderedDict[str, list[Result]] = OrderedDict()
 
     def check(self, text: str) -> list[Result]:
-        """One or more results for one statement, most severe first."""
+        """One or more results for one statement, most severe first. Each call
+        returns fresh Result objects that the caller may change."""
+        results = self._memo.get(text)
+        if results is None:
+            results = self._check(text)
+            self._memo[text] = results
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        else:
+            self._memo.move_to_end(text)
+        return [replace(r, citations=list(r.citations)) for r in results]
+
+    def _check(self, text: str) -> list[Result]:
         statement = analyse(text, self.table.lexicon)
         other = next((m for m in statement.mentions if m.kind == OTHER), None)
         if other and not any(m.kind == SUBJECT for m in statement.mentions):
@@ -99,11 +120,17 @@ class Checker:
     # --- candidates ------------------------------------------------------------------
 
     def _candidates(self, s: Analysis) -> list[Candidate]:
+        """Claims on the statement's topic. The index narrows the pool by specific
+        words, names, figures, events and sides; only the eligible few are scored
+        by rapidfuzz."""
         t = self.table
         names = self._specific_names(s)
+        generic = max(GENERIC_MIN_CLAIMS, GENERIC_SHARE * len(t.claims))
         pool: set[int] = set()
         for w in s.keywords:
-            pool.update(t.by_keyword.get(w, ()))
+            postings = t.by_keyword.get(w, ())
+            if len(postings) <= generic:
+                pool.update(postings)
         for n in names:
             pool.update(t.by_name.get(n, ()))
         for v in s.quantities:
@@ -117,59 +144,66 @@ class Checker:
             pool.update(t.by_stance.get(entity, ()))
         if not pool:
             return []
-        from rapidfuzz import fuzz, process
-
-        query = " ".join(sorted(s.keywords | names))
-        choices = {i: t.claims[i].match_text for i in pool}
-        scored = process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=0)
-        fuzz_score = {key: score for _, score, key in scored}
         total = sum(t.weight(w) for w in s.keywords) or 1.0
         values = {v.quantity.value for v in s.quantities if v.quantity}
-        candidates: list[Candidate] = []
+        years = {v.date.year for v in s.dates if v.date and v.date.year}
+        subject_named = any(m.kind == SUBJECT for m in s.mentions)
+        outsiders = self._outsiders(s)
+        eligible: list[Candidate] = []
         for i in pool:
             c = t.claims[i]
-            if not self._names_fit(s, c):
+            if not self._names_fit(s, c, outsiders, values):
                 continue
             overlap = sum(t.weight(w) for w in s.keywords & c.keywords) / total
             shared_names = bool(names & c.names)
             shared_event = bool(s.events and c.event in s.events)
             shared_value = bool(values & c.values)
-            legal_force = s.binding is not None and i in t.by_binding and any(m.kind == SUBJECT for m in s.mentions)
+            legal_force = s.binding is not None and subject_named and i in t.by_binding
             # someone's side is relevant wherever the table gives that someone's side
             side = any(i in t.by_stance.get(entity, ()) for entity in sided)
             if not (shared_names or shared_event or shared_value or legal_force or side or overlap >= MIN_WORD_OVERLAP):
                 continue
             relevance = overlap + 0.4 * shared_value + 0.3 * shared_names + 0.3 * shared_event
-            shared_year = any(v.date.year in c.years for v in s.dates if v.date and v.date.year)
-            anchored = shared_names or shared_event or shared_value or shared_year
-            candidates.append(Candidate(c, relevance, overlap, float(fuzz_score.get(i, 0.0)), anchored))
-        candidates.sort(key=lambda c: (-c.relevance, -c.score, c.claim.id))
-        return [c for c in candidates[:CANDIDATE_LIMIT] if c.score >= FUZZ_CUTOFF or c.relevance >= 0.7]
+            anchored = shared_names or shared_event or shared_value or side or bool(years & c.years)
+            eligible.append(Candidate(c, relevance, overlap, 0.0, anchored))
+        if not eligible:
+            return []
+        from rapidfuzz import fuzz, process
+
+        query = " ".join(sorted(s.keywords | names))
+        choices = {k: cand.claim.match_text for k, cand in enumerate(eligible)}
+        for _, score, k in process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=FUZZ_CUTOFF):
+            eligible[k].score = float(score)
+        eligible.sort(key=lambda c: (-c.relevance, -c.score, c.claim.id))
+        return [c for c in eligible[:CANDIDATE_LIMIT] if c.score >= FUZZ_CUTOFF or c.relevance >= 0.7]
 
     def _specific_names(self, s: Analysis) -> set[str]:
         return {m.id for m in s.mentions if m.kind in (ENTITY, NAME)} - self.table.background
 
-    def _names_fit(self, s: Analysis, c: CompiledClaim) -> bool:
+    def _outsiders(self, s: Analysis) -> list[str]:
+        """Specific names the statement gives that are not mere attributions."""
+        return [
+            m.id
+            for m in s.mentions
+            if m.kind in (ENTITY, NAME) and m.id not in self.table.background and not _attribution(s.text, m.start, m.end)
+        ]
+
+    def _names_fit(self, s: Analysis, c: CompiledClaim, outsiders: list[str], values: set[float]) -> bool:
         """A claim cannot judge a statement about someone else: "France voted in
         favour" is not decided by "164 states approved it". A statement naming
         someone the claim never mentions is kept off the claim unless it also shares
-        a specific name or event with it ("Secretary-General Guterres established
-        the UN Network …" is about the Network claim). A closed list decides every
-        name against its members."""
-        if c.claim.closed:
+        a specific name, an event or a large figure with it ("Secretary-General
+        Guterres established the UN Network …" is about the Network claim). A
+        closed list decides every name against its members."""
+        if c.claim.closed or all(n in c.names for n in outsiders):
             return True
-        foreign = False
-        shared = bool(c.event and c.event in s.events) or any(
-            v.quantity.value >= SHARED_FIGURE_MIN and v.quantity.value in c.values for v in s.quantities if v.quantity
-        )
-        for m in s.mentions:
-            if m.kind not in (ENTITY, NAME) or m.id in self.table.background:
-                continue
-            if m.id in c.names:
-                shared = True
-            elif not _attribution(s.text, m.start, m.end):
-                foreign = True
-        return shared or not foreign
+        if s.binding is not None and c.primary.binding is not None and any(m.kind == SUBJECT for m in s.mentions):
+            return True  # the subject's legal force does not depend on who is quoted
+        if c.event and c.event in s.events:
+            return True
+        if any(v >= SHARED_FIGURE_MIN and v in c.values for v in values):
+            return True
+        return bool(self._specific_names(s) & c.names)
 
     # --- decisions -------------------------------------------------------------------
 
@@ -240,7 +274,9 @@ class Checker:
         c = cand.claim
         if not c.members:
             return ""
-        if c.list_names & self._specific_names(s):
+        # "the Secretary-General's Special Representative" names a post of someone else
+        topics = {m.id for m in s.mentions if not _POSSESSIVE_RE.match(s.text, m.end)}
+        if c.list_names & (self._specific_names(s) | {SUBJECT}) & topics:
             return NAMED
         return WORDED if cand.overlap >= MIN_MEMBER_OVERLAP else ""
 
@@ -319,6 +355,9 @@ class Checker:
         if not candidates:
             return "No claim in the table is about this."
         return "Claims on this topic exist, but none states the values this sentence gives."
+
+
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?\b")
 
 
 def _attribution(text: str, start: int, end: int) -> bool:

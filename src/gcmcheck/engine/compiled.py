@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from gcmcheck.analysis.analyser import analyse
-from gcmcheck.analysis.lexicon import ENTITY, NAME, Lexicon, normalise_name
+from gcmcheck.analysis.lexicon import ENTITY, NAME, SUBJECT, Lexicon, normalise_name
 from gcmcheck.models import Analysis, Claim
 
 # A name cited by this share of claims or more is background ("UN", "the United
@@ -97,25 +97,28 @@ def compile_claim(claim: Claim, lexicon: Lexicon) -> CompiledClaim:
     match_text = " ".join(sorted(keywords | names))
     return CompiledClaim(
         claim, primary, versions, frozenset(names), members, _member_labels(claim, lexicon),
-        _list_names(primary, members), frozenset(keywords), frozenset(values), frozenset(years), event, match_text
+        _list_names(primary, members, claim.closed), frozenset(keywords), frozenset(values), frozenset(years), event, match_text
     )
 
 
 _OF_A_TITLE_RE = re.compile(r"[A-Z][\w\u2019'-]*\s+(?:of|for|on)\s+(?:the\s+)?$")
 
 
-def _list_names(primary: Analysis, members: frozenset[str]) -> frozenset[str]:
+def _list_names(primary: Analysis, members: frozenset[str], closed: bool) -> frozenset[str]:
     """Names in the statement that can stand for its list: not members, and not the
     tail of a longer title ("Secretary-General" in "Special Representative of the
     Secretary-General" names someone else's post)."""
     if not members:
         return frozenset()
     text = primary.text
-    return frozenset(
+    names = frozenset(
         m.id
         for m in primary.mentions
         if m.kind in (ENTITY, NAME) and m.id not in members and not _OF_A_TITLE_RE.search(text[max(0, m.start - 40) : m.start])
     )
+    if not names and closed and any(m.kind == SUBJECT for m in primary.mentions):
+        return frozenset({SUBJECT})  # the subject's own complete list: "the plan covers A, B and C"
+    return names
 
 
 def _member_labels(claim: Claim, lexicon: Lexicon) -> tuple[str, ...]:

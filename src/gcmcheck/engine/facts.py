@@ -169,7 +169,8 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
     if role_fit == 0:
         # the sources give this figure for another side ("152 rejected" vs "152 in favour")
         if agrees:
-            return Comparison(MISMATCH, f"{expected} {ROLE_WORDS.get(sourced.role, sourced.role)}", reason="role", fit=noun)
+            # the same figure given for another side: as close a pairing as there is
+            return Comparison(MISMATCH, f"{expected} {ROLE_WORDS.get(sourced.role, sourced.role)}", reason="role", fit=10 + noun)
         return None
     if agrees:
         return Comparison(MATCH, expected, fit=noun)
