@@ -8,7 +8,6 @@ only parses options, prints and sets the exit status.
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -37,10 +36,19 @@ FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Outp
 
 claims_app = typer.Typer(
     help="Inspect, validate and grow the claims table.",
-    no_args_is_help=True,
+    invoke_without_command=True,
+    no_args_is_help=False,
     rich_markup_mode=None,
     add_completion=False,
 )
+
+
+@claims_app.callback(invoke_without_command=True)
+def _claims_group(ctx: typer.Context) -> None:
+    """Inspect, validate and grow the claims table."""
+    if ctx.invoked_subcommand is None:  # `gcmcheck claims` alone: its help, not an error
+        typer.echo(ctx.get_help())
+        raise typer.Exit(EXIT_OK)
 
 
 # --- shared helpers (also used by `gcmcheck sources`) ------------------------------------
@@ -66,6 +74,8 @@ def console() -> Console:
 
 
 def print_json(doc: Any) -> None:
+    import json
+
     json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -240,7 +250,7 @@ def _print_details(out: Console, d: dict[str, Any], table: Table) -> None:
         out.print("[bold]The sources disagree[/] (see `gcmcheck claims conflicts`)")
         for k in d["conflicts"]:
             parts = "; ".join(f"{'/'.join(x['sources'])}: {x['value']}" for x in k["readings"])
-            out.print(f"  {escape(k['kind'])} {escape(k['fact'])}: {escape(parts)}")
+            out.print(f"  {_KIND_WORDS.get(k['kind'], k['kind'])} \u201c{escape(k['fact'])}\u201d: {escape(parts)}")
 
 
 def _print_reading(out: Console, r: dict[str, Any]) -> None:
@@ -293,7 +303,8 @@ def validate_command(
             for detail in issue.details:
                 out.print(f"    {escape(detail)}")
         if result.ok:
-            out.print(f"[green]{escape(str(target))}: OK[/] \u2014 {result.claims} claims, {result.sources} sources, every quote verbatim")
+            counts = f"{result.claims} claim{'s' * (result.claims != 1)}, {result.sources} source{'s' * (result.sources != 1)}"
+            out.print(f"[green]{escape(str(target))}: OK[/] \u2014 {counts}, every quote verbatim")
         else:
             n = len(result.issues)
             out.print(f"[red]{n} problem{'s' * (n != 1)}[/] in {escape(str(target))}")

@@ -45,6 +45,7 @@ _OPENING_FILLER_RE = re.compile(
     r"^(?:but|and|so|however|meanwhile|also|in addition|moreover|furthermore|on the contrary|indeed|still)\b,?\s+",
     re.IGNORECASE,
 )
+_YAML_UNSAFE = re.compile("[^\\x09\\x0a\\x0d\\x20-\\x7e\\xa0-\\u2027\\u202a-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd\\U00010000-\\U0010ffff]")
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
@@ -269,13 +270,11 @@ def draft_statement(sentence: str) -> str:
 def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar that loads back to exactly text.
 
-    JSON string syntax is valid YAML, except that YAML reads U+2028, U+2029 and U+0085
-    as line breaks and a BOM as nothing, so those are escaped too.
+    JSON string syntax is valid YAML, except that YAML refuses some characters raw
+    (DEL, C1 controls, lone surrogates), reads U+2028, U+2029 and U+0085 as line
+    breaks and a BOM as nothing, so those are escaped too.
     """
-    out = json.dumps(text, ensure_ascii=False)
-    for ch in ("\u2028", "\u2029", "\u0085", "\ufeff"):
-        out = out.replace(ch, f"\\u{ord(ch):04x}")
-    return out
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def render_yaml(

@@ -125,7 +125,7 @@ def _check(value: Any, schema: dict[str, Any], path: Path_, errors: list[SchemaE
         if len(value) < schema.get("minLength", 0):
             errors.append(SchemaError(path, "must not be empty" if schema["minLength"] == 1 else f"must have at least {schema['minLength']} characters", "minLength"))
         pattern = schema.get("pattern")
-        if pattern is not None and value and not _compiled(pattern).search(value):
+        if pattern is not None and not _compiled(pattern).search(value):
             errors.append(SchemaError(path, f"{value!r} does not match the pattern {pattern}", "pattern"))
     if isinstance(value, list):
         if len(value) < schema.get("minItems", 0):

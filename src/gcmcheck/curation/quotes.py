@@ -30,6 +30,7 @@ _NAMES = {
     "\t": "tab",
 }
 MAX_DIFFERENCES = 6
+_EDGE_PUNCTUATION = ".,;:!?\"'()[]\u2018\u2019\u201c\u201d"
 MIN_SCORE = 60.0  # below this the "closest" passage is just noise
 
 
@@ -58,7 +59,7 @@ def closest_passage(quote: str, text: str) -> Passage | None:
     at = folded_text.find(folded_quote)
     if at >= 0:
         return _passage(text, at, at + len(quote), 100.0, _char_differences(quote, text[at : at + len(quote)]))
-    at = folded_text.lower().find(folded_quote.lower())
+    at = _lower(folded_text).find(_lower(folded_quote))
     if at >= 0:
         return _passage(text, at, at + len(quote), 99.0, _word_differences(quote, text[at : at + len(quote)]))
     spaced = re.compile(r"\s+".join(re.escape(w) for w in folded_quote.split()), re.IGNORECASE)
@@ -73,7 +74,7 @@ def closest_passage(quote: str, text: str) -> Passage | None:
 def _fuzzy(quote: str, text: str, folded_quote: str, folded_text: str) -> Passage | None:
     from rapidfuzz import fuzz
 
-    alignment = fuzz.partial_ratio_alignment(folded_quote.lower(), folded_text.lower())
+    alignment = fuzz.partial_ratio_alignment(_lower(folded_quote), _lower(folded_text))
     if alignment is None or alignment.score < MIN_SCORE:
         return None
     start, end = _widen(text, alignment.dest_start, alignment.dest_end)
@@ -81,6 +82,11 @@ def _fuzzy(quote: str, text: str, folded_quote: str, folded_text: str) -> Passag
     found = text[start:end]
     score = fuzz.ratio(folded_quote.lower(), fold(found).lower())
     return _passage(text, start, end, round(score, 1), _word_differences(quote, found))
+
+
+def _lower(text: str) -> str:
+    """Lower case that keeps every offset ("İ".lower() is two characters: kept as is)."""
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _passage(text: str, start: int, end: int, score: float, differences: list[str]) -> Passage:
@@ -119,10 +125,11 @@ def _trim_extra_words(quote: str, text: str, start: int, end: int) -> tuple[int,
     lo = max(0, first.b - first.a)  # keep as many leading words as the quote has before its first match
     hi = min(len(words), last.b + last.size + (len(wanted) - last.a - last.size))
     start, end = words[lo][0], words[hi - 1][1]
-    # a word the quote cut short keeps only what the quote has ("2019" of "2019,")
-    tail = quote.split()[-1]
-    if matcher.get_matching_blocks() and words[hi - 1][2] != tail and words[hi - 1][2].startswith(tail):
-        end = words[hi - 1][0] + len(tail)
+    # punctuation the quote does not have at its ends is not part of the passage ("2," for "3")
+    while end > start and text[end - 1] in _EDGE_PUNCTUATION and not quote.endswith(text[end - 1]):
+        end -= 1
+    while start < end and text[start] in _EDGE_PUNCTUATION and not quote.startswith(text[start]):
+        start += 1
     return start, end
 
 

@@ -139,7 +139,9 @@ class _Checker:
         self.source_ids: dict[str, int] = {}  # source id -> line
         self.events: set[str] = set()
         self.sources_dir_ok = False
+        self.folder = path.parent
         self._covered: set[int] = set()  # lines of the mappings holding a problem (see _loader)
+        self._top_level = False  # a problem with a top-level key (sources_dir, sources, claims ...)
 
     # --- reporting -------------------------------------------------------------------
 
@@ -147,6 +149,7 @@ class _Checker:
         line = self.parsed.line(path) if use_key_line else self.parsed.lines.get(path, self.parsed.line(path))
         claim = self._claim_id(path)
         self.result.issues.append(Issue(self.result.file, line, message, code, 0, claim, details))
+        self._top_level = self._top_level or len(path) <= 1
         for i in range(1, len(path) + 1):  # every mapping above the problem, but not the whole file
             if path[:i] in self.parsed.lines:
                 self._covered.add(self.parsed.lines[path[:i]])
@@ -195,11 +198,9 @@ class _Checker:
         table = self._loader()
         if table is not None:
             self._analysis(table)
-            self.result.claims = len(table.claims)
-            self.result.sources = len(table.sources)
-        else:
-            self.result.claims = len(self.data.get("claims") or []) if isinstance(self.data.get("claims"), list) else 0
-            self.result.sources = len(self.source_ids)
+        claims, sources = self.data.get("claims"), self.data.get("sources")
+        self.result.claims = len(claims) if isinstance(claims, list) else 0
+        self.result.sources = len(sources) if isinstance(sources, list) else 0
 
     def _schema(self) -> None:
         from gcmcheck.curation.minischema import claims_schema, validate
@@ -214,6 +215,8 @@ class _Checker:
                 close = difflib.get_close_matches(error.key, allowed, n=1, cutoff=0.6)
                 hint = f" (did you mean `{close[0]}`?)" if close else f" (allowed: {', '.join(sorted(allowed))})"
                 self.issue(error.path, f"{where}: unknown key `{error.key}`{hint}", UNKNOWN_KEY)
+            elif error.keyword == "type" and len(error.path) == 3 and error.path[0] == "claims" and error.path[2] == "id" and self._item("claims", error.path[1]).get("id") is None:
+                self.issue(error.path, f"claim #{error.path[1] + 1}: fill in its `id`", MISSING)
             else:
                 field_name = _field(error.path)
                 self.issue(error.path, f"{where}: {field_name}{error.message}", SCHEMA)
@@ -271,9 +274,6 @@ class _Checker:
                     self.issue(("claims", i, "id"), f"duplicate claim id `{cid}` (first at line {seen[cid.strip()]})", DUPLICATE_ID)
                 else:
                     seen[cid.strip()] = self.parsed.line(("claims", i, "id"))
-            elif cid is None or (isinstance(cid, str) and not cid.strip()):
-                if "id" in item:  # a stub from `claims extract` whose id is still blank
-                    self.issue(("claims", i, "id"), f"claim #{i + 1}: fill in its `id`", MISSING)
             event = item.get("event")
             if isinstance(event, str) and event and event not in self.events:
                 close = difflib.get_close_matches(event, sorted(self.events), n=1, cutoff=0.6)
@@ -310,7 +310,8 @@ class _Checker:
 
         table, problems = check_table(self.path)
         for p in problems:
-            if p.line in self._covered or (p.line == 0 and self.result.issues):
+            root = p.line == 0 or p.line == self.parsed.lines.get(())
+            if p.line in self._covered or (root and self._top_level) or (p.line == 0 and self.result.issues):
                 continue
             self.result.issues.append(Issue(self.result.file, p.line, p.message, LOAD, p.column))
         return table
