@@ -100,3 +100,12 @@ def test_table_with_a_wrong_quote_is_refused(tmp_path: Path):
 def test_debug_shows_traceback_for_errors(tmp_path: Path):
     proc = run_cli("--debug", "--claims", str(tmp_path / "none.yaml"), "x")
     assert proc.returncode == 2 and "Traceback" in proc.stderr
+
+
+def test_check_uses_the_claims_setting_of_the_folder(tmp_path: Path):
+    shutil.copytree(ROOT / "tests" / "fixtures" / "other_topic", tmp_path / "project")
+    (tmp_path / "project" / ".gcmcheck.toml").write_text('claims = "claims.yaml"\n', encoding="utf-8")
+    (tmp_path / "project" / "docs").mkdir()
+    proc = run_cli("--format", "json", "9 councillors voted for the bike-lane plan.", cwd=tmp_path / "project" / "docs")
+    result = json.loads(proc.stdout)["results"][0]
+    assert result["verdict"] == "contradicted" and result["expected"] == "7"

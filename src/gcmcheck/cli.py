@@ -82,6 +82,11 @@ def check_command(
     from gcmcheck import core
     from gcmcheck.report import Report
 
+    if claims is None:
+        # a project's `claims =` setting applies to quick checks from its folder too
+        from gcmcheck.lint.config import resolve
+
+        claims = resolve(Path.cwd(), {}).claims.value
     checker = core.load_checker(claims)
     if statement:
         text = " ".join(statement).strip()
