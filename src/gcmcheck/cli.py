@@ -7,17 +7,44 @@ calls sys.exit; every command returns its exit status.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-import typer
-from typer.core import TyperGroup
 
-from gcmcheck import __version__
-from gcmcheck.formats import Format
+def _interrupted_while_starting(signum: int, frame: object) -> None:
+    """Ctrl-C while the command is still importing: leave quietly (no traceback)."""
+    raise SystemExit(130)
 
-from gcmcheck.commands.common import EXIT_ERROR, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, UserError, use_color
+
+def _started_as_command() -> bool:
+    """Is this process the `gcmcheck` command (not a program importing the module)?"""
+    argv0 = Path(sys.argv[0]) if sys.argv and sys.argv[0] else Path()
+    return argv0.stem == "gcmcheck" or (argv0.name == "__main__.py" and argv0.parent.name == "gcmcheck")
+
+
+# Importing typer and rich takes a moment; a Ctrl-C then would print a traceback.
+if _started_as_command() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _interrupted_while_starting)
+
+import typer  # noqa: E402
+from typer.core import TyperGroup  # noqa: E402
+
+from gcmcheck import __version__  # noqa: E402
+from gcmcheck.commands.common import (  # noqa: E402
+    EXIT_BROKEN_PIPE,
+    EXIT_ERROR,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    UserError,
+    error,
+    set_debug,
+    use_color,
+)
+from gcmcheck.formats import Format  # noqa: E402
 
 EXAMPLES = """\
 Examples:
@@ -129,13 +156,21 @@ def _render(report, fmt: Format) -> None:  # type: ignore[no-untyped-def]
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the command line and return its exit status (used by main and tests)."""
+    """Run the command line and return its exit status (used by main and tests).
+
+    Never raises for a user's mistake, bad input or a bug of ours: each ends as one
+    line on stderr and an exit status (see commands.common); `--debug` (anywhere on
+    the command line) adds the traceback for bug reports.
+    """
     from gcmcheck.table.loader import TableError
 
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     if debug:
         args.remove("--debug")
+    set_debug(debug)
+    if signal.getsignal(signal.SIGINT) is _interrupted_while_starting:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         status = app(args=args, prog_name="gcmcheck", standalone_mode=False)
         return int(status or EXIT_OK)
@@ -151,30 +186,87 @@ def run(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except (typer.Abort, KeyboardInterrupt):
         return EXIT_INTERRUPTED
-    except BrokenPipeError:
-        _silence_broken_pipe()
-        return EXIT_OK
+    except SystemExit as exc:
+        # typer and rich turn a broken pipe into SystemExit(1) after catching it
+        if _broken_pipe(exc):
+            _silence_broken_pipe()
+            return EXIT_BROKEN_PIPE
+        raise
+    except OSError as exc:
+        if _broken_pipe(exc):
+            _silence_broken_pipe()
+            return EXIT_BROKEN_PIPE
+        where = f": {exc.filename}" if exc.filename else ""
+        _fail(f"{exc.strerror or exc}{where}", debug)
+        return EXIT_ERROR
     except Exception as exc:  # a bug of ours: one line, the traceback only on request
         _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", debug)
         return EXIT_ERROR
+
+
+def _broken_pipe(exc: BaseException | None) -> bool:
+    """Is exc (or what it was raised while handling) an EPIPE on an output stream?"""
+    import errno
+
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+            return True
+        exc = exc.__context__
+        seen += 1
+    return False
 
 
 def _fail(message: str, debug: bool) -> None:
     if debug:
         import traceback
 
-        traceback.print_exc()
-    print(f"gcmcheck: error: {message}", file=sys.stderr)
+        try:
+            traceback.print_exc()
+        except OSError:
+            pass
+    error(message)
 
 
 def _silence_broken_pipe() -> None:
-    """Stop Python complaining at exit that stdout is gone (`gcmcheck … | head -1`)."""
+    """Stop Python complaining at exit that stdout is gone (`gcmcheck … | head -1`).
+
+    Whatever is still buffered goes to /dev/null instead of raising again when the
+    interpreter flushes stdout on its way out.
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (tests): nothing to do
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, fd)
+        os.close(devnull)
     except OSError:
         pass
 
 
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM: unwind like Ctrl-C (temporary files removed), then exit 143."""
+    raise SystemExit(EXIT_TERMINATED)
+
+
+def _tolerant_output() -> None:
+    """Never fail on a character the terminal's encoding lacks (LANG=C, a Latin-1
+    console): it is written as a backslash escape, which in JSON output is the same
+    character (the JSON formats fall back to ASCII escapes for such streams)."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
 def main() -> None:
+    _tolerant_output()
+    try:
+        signal.signal(signal.SIGTERM, _terminated)
+    except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM
+        pass
     sys.exit(run())

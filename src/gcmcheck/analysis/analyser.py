@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from gcmcheck.analysis import language as lang
@@ -29,6 +29,9 @@ _ROLE_NOUN_RE = re.compile(r"(?:ers?|ents?|outs?|ition|ions?|or(?:y|ies)|al)$", 
 # what may link a stance word to names after it: "supported by X", "holdouts were X"
 _AFTER_ROLE_LINK_RE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:by|were|was|are|is|include[sd]?|including|led|as|among)\b", re.IGNORECASE)
 _MAX_STANCE_DISTANCE = 160
+ATTRIBUTIVE = "attributive"
+_DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_RE = re.compile(r"[ \t]+(?![Oo]f\b|[Aa]nd\b|[Tt]o\b)[A-Za-z]")
 # "UN member states approved": the name qualifies the actors, it is not one of them
 _MODIFIER_RE = re.compile(r"(?:['\u2019]s)?\s+(?:member\s+)?(?:states|countries|nations|members|governments|officials|diplomats|delegates|representatives)\b", re.IGNORECASE)
 
@@ -64,16 +67,17 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     events = [m for m in mentions if m.kind == EVENT]
 
     values: list[Value] = []
-    previous_noun = {}  # kind -> noun of the last number of that kind
+    previous_noun: dict[str, str] = {}  # kind -> noun of the last number of that kind
+    tally = _tally_roles(text, quantities)
     for q in quantities:
-        role = _nearest(roles, q.start, q.end, clause_breaks, text)
+        role = tally.get(q.start) or _nearest(roles, q.start, q.end, clause_breaks, text)
         # ellipsis: in "152 states voted for and 12 abstained" the 12 are states too
         noun = _counted_noun(text, q.end) or previous_noun.get(q.kind, "")
         previous_noun[q.kind] = noun
         values.append(
             Value(
                 quantity=q,
-                role=role.role if role else "",
+                role=role if isinstance(role, str) else (role.role if role else ""),
                 noun=noun,
                 event=_event_for(events, q.start, clause_breaks),
                 start=q.start,
@@ -81,6 +85,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
             )
         )
     for d in dates:
+        if _ATTRIBUTIVE_RE.match(text, d.end) and _DETERMINER_RE.search(text, max(0, d.start - 8), d.start):
+            d = replace(d, qualifier=ATTRIBUTIVE)  # "the 2015 migrant crisis": a label, not a date
         # "since 2000" bounds a period; it is not the date of the event named nearby
         event = "" if d.qualifier else _event_for(events, d.start, clause_breaks)
         values.append(Value(date=d, event=event, start=d.start, end=d.end))
@@ -96,6 +102,19 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         keywords=lang.keywords(text),
         clause_breaks=tuple(clause_breaks),
     )
+
+
+_TALLY_RE = re.compile(r"\s*(?:[-\u2013\u2014]|votes?\s+to|to)\s*$", re.IGNORECASE)
+
+
+def _tally_roles(text: str, quantities: list) -> dict[int, str]:  # type: ignore[type-arg]
+    """A vote tally "152-5" or "7 votes to 2" after a vote word: for, then against."""
+    roles: dict[int, str] = {}
+    for a, b in zip(quantities, quantities[1:]):
+        between = text[a.end : b.start]
+        if a.kind == b.kind == "count" and _TALLY_RE.match(between) and re.search(r"\bvot|\bby\s*$", text[max(0, a.start - 20) : a.start], re.IGNORECASE):
+            roles[a.start], roles[b.start] = lang.FOR, lang.AGAINST
+    return roles
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]], overlap: bool = False) -> bool:

@@ -29,6 +29,8 @@ _ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         r"opponents?",
         r"withdr(?:ew|awn|awal|aw|awing|aws)",
         r"pull(?:ed|ing|s)? out",
+        r"pull(?:ed|ing|s)? (?:the |its )?(?:[A-Z][\w.'\u2019-]*\s+){1,3}out of",
+        r"took (?:the |its )?(?:[A-Z][\w.'\u2019-]*\s+){1,3}out of",
         r"walk(?:ed|ing|s)? (?:away|out)",
         r"h[eo]ld(?:ing|s)? out",
         r"holdouts?",

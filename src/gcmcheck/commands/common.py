@@ -1,4 +1,5 @@
-"""What every command shares: exit statuses, the user-error type, colour choice."""
+"""What every command shares: exit statuses, the user-error type, colour choice, and
+the one-line messages on stderr."""
 
 from __future__ import annotations
 
@@ -6,7 +7,12 @@ import os
 import sys
 from typing import TextIO
 
+# 0: nothing at or above --fail-on; 1: something is; 2: a usage, configuration or input
+# error (a one-line message on stderr); 130: interrupted (Ctrl-C); 141: the reader of
+# the output went away (`gcmcheck lint docs | head -1`), as for a program killed by
+# SIGPIPE; 143: terminated (SIGTERM).
 EXIT_OK, EXIT_FAILED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_BROKEN_PIPE, EXIT_TERMINATED = 141, 143
 
 
 class UserError(Exception):
@@ -21,6 +27,49 @@ def use_color(stream: TextIO | None = None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+# --debug: set by cli.run for the run; worker processes inherit it when forked.
+_DEBUG = False
+
+
+def set_debug(on: bool) -> None:
+    global _DEBUG
+    _DEBUG = on
+
+
+def debug() -> bool:
+    """Was --debug given (show tracebacks of internal errors)?"""
+    return _DEBUG
+
+
+def safe_line(text: str) -> str:
+    """A message made safe for one line of a terminal or log.
+
+    Messages name files and quote documents, and both may hold terminal control
+    sequences (a file called ``\\x1b]0;...``) or line breaks that would forge a line
+    of their own; file names that are not valid UTF-8 (surrogate escapes) become
+    U+FFFD instead of failing to print.
+    """
+    from gcmcheck.formats.escape import one_line
+
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return one_line(text)
+
+
+def say(line: str, stream: TextIO | None = None) -> None:
+    """Print one message line on stderr, never failing (a closed stderr is ignored)."""
+    stream = stream or sys.stderr
+    try:
+        print(safe_line(line), file=stream)
+        stream.flush()
+    except (OSError, ValueError):  # stderr closed or gone: nothing else to tell
+        pass
+
+
 def warn(message: str) -> None:
     """A one-line warning on stderr (a skipped file, undecodable bytes)."""
-    print(f"gcmcheck: warning: {message}", file=sys.stderr)
+    say(f"gcmcheck: warning: {message}")
+
+
+def error(message: str) -> None:
+    """A one-line error on stderr."""
+    say(f"gcmcheck: error: {message}")

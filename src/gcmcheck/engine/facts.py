@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from gcmcheck.analysis import language as lang
-from gcmcheck.analysis.analyser import nouns_compatible, party_stems as _party
+from gcmcheck.analysis.analyser import ATTRIBUTIVE, nouns_compatible, party_stems as _party
 from gcmcheck.analysis.dates import dates_agree, format_date
 from gcmcheck.analysis.numbers import format_quantity, quantities_agree
 from gcmcheck.engine.compiled import CompiledClaim
@@ -174,6 +174,10 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
         return None
     if agrees:
         return Comparison(MATCH, expected, fit=noun)
+    if stated.role and not sourced.role and q.kind == "count" and noun - role_fit * 5 < 3:
+        # a side's count is refuted by a figure without a side only when both count
+        # the same named thing: "5 against" says nothing of "193 members"
+        return None
     fixable = q.hedge == sq.hedge or (not q.hedge and not sq.hedge)
     return Comparison(MISMATCH, expected, fixable=fixable, reason="value", fit=noun)
 
@@ -183,8 +187,11 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
 
 
 def _comparable(a: DateMention, b: DateMention) -> bool:
-    """Two dates say something about each other only if they share a stated field:
-    "18 December" and "2019" do not."""
+    """Two dates say something about each other only if they share a stated field
+    ("18 December" and "2019" do not), and a year used as a label ("the 1990
+    convention") only with another label."""
+    if (a.qualifier == ATTRIBUTIVE) != (b.qualifier == ATTRIBUTIVE):
+        return False
     return bool((a.year and b.year) or (a.month and b.month))
 
 

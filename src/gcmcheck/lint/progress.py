@@ -37,10 +37,13 @@ class Bar:
             self._progress.advance(self._task)
 
     def note(self, line: str) -> None:
+        """One line on stderr, made terminal-safe (file names may hold escape codes)."""
+        from gcmcheck.commands.common import safe_line, say
+
         if self._progress is not None:
-            self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+            self._progress.console.print(safe_line(line), markup=False, highlight=False, soft_wrap=True)
         else:
-            print(line, file=sys.stderr)
+            say(line)
 
 
 @contextmanager
