@@ -336,7 +336,7 @@ ADVERSARIAL = {
 }
 
 
-def _best_time(func: Callable[[str], object], text: str, repeat: int = 3) -> float:
+def _best_time(func: Callable[[str], object], text: str, repeat: int = 5) -> float:
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
