@@ -34,3 +34,18 @@ def test_table_has_many_claims_and_cites_every_source(checker):
     assert len(checker.table.claims) >= 60
     cited = {c.source for claim in checker.table.claims for c in claim.claim.citations}
     assert len(cited) == 5
+
+
+def test_the_sources_never_contradict_themselves(checker):
+    """Every sentence of the five source documents, checked against the table built
+    from them: a contradiction here is a misreading, never a finding."""
+    from gcmcheck.documents.reader import results_for_text
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    contradicted = [
+        f"{path.name}:{r.line}: {r.text[:80]} (stated {r.stated}, expected {r.expected})"
+        for path in sorted(seeds.glob("*.txt"))
+        for r in results_for_text(checker, path.read_text(encoding="utf-8"), path.name, markdown=False)
+        if r.verdict is Verdict.CONTRADICTED
+    ]
+    assert contradicted == []

@@ -30,6 +30,8 @@ _ROLE_NOUN_RE = re.compile(r"(?:ers?|ents?|outs?|ition|ions?|or(?:y|ies)|al)$", 
 _AFTER_ROLE_LINK_RE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:by|were|was|are|is|include[sd]?|including|led|as|among)\b", re.IGNORECASE)
 _MAX_STANCE_DISTANCE = 160
 ATTRIBUTIVE = "attributive"
+TOTAL = "total"  # the role of a figure that is the whole a count is taken from
+_WHOLE_RE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?(?:[\w.\u2019'-]+['\u2019]s\s+)?(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
 _DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)
 _ATTRIBUTIVE_RE = re.compile(r"[ \t]+(?![Oo]f\b|[Aa]nd\b|[Tt]o\b)[A-Za-z]")
 # "UN member states approved": the name qualifies the actors, it is not one of them
@@ -70,9 +72,12 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     previous_noun: dict[str, str] = {}  # kind -> noun of the last number of that kind
     tally = _tally_roles(text, quantities)
     for q in quantities:
-        role = tally.get(q.start) or _nearest(roles, q.start, q.end, clause_breaks, text)
+        if _WHOLE_RE.search(text, max(0, q.start - 40), q.start):
+            role: str | _Role | None = TOTAL  # "152 of its 193 members": the whole, not a side
+        else:
+            role = tally.get(q.start) or _nearest(roles, q.start, q.end, clause_breaks, text)
         # ellipsis: in "152 states voted for and 12 abstained" the 12 are states too
-        noun = _counted_noun(text, q.end) or previous_noun.get(q.kind, "")
+        noun = _counted_noun(text, q.end, found) or previous_noun.get(q.kind, "")
         previous_noun[q.kind] = noun
         values.append(
             Value(
@@ -137,7 +142,7 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
         window = text[max(0, m.start() - 24) : m.start()]
         if lang.NEGATION_RE.search(window) and not re.search(r"[,;.]", window):
             role = {lang.FOR: lang.AGAINST, lang.AGAINST: lang.FOR}.get(role, role)
-        noun_form = bool(_ROLE_NOUN_RE.search(m.group(0)))
+        noun_form = " " not in m.group(0) and bool(_ROLE_NOUN_RE.search(m.group(0)))
         found.append(_Role(role, m.start(), m.end(), noun_form))
     return found
 
@@ -179,6 +184,8 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
         for r in roles:
             if r.start >= m.end:
                 distance = r.start - m.end
+                if r.noun_form and not _BEFORE_ROLE_NOUN_RE.fullmatch(_blank_names(text, m.end, r.start, mentions)):
+                    continue  # "Hungary … Supporters of the accord": not "Hungary was among the supporters"
             elif r.end <= m.start:
                 # names after a stance word: a list right after it ("holdouts were
                 # A, B and C", "backed by A and B"), nothing further away
@@ -235,6 +242,13 @@ def _about_topic(text: str, role: _Role, topic: list[Mention], names: list[Menti
     return False
 
 
+_BEFORE_ROLE_NOUN_RE = re.compile(
+    r"[\s,]*(?:(?:and|or|the|as well as)[\s,]+)*"
+    r"(?:(?:was|were|is|are|has been|have been|had been|remain(?:ed|s)?|became|become|as)\s+(?:(?:among|one of|two of|some of|all|also|still|not)\s+)*"
+    r"|(?:among|one of)\s+)"
+    r"(?:(?:the|a|an|its|their|main|chief|leading|key|fiercest|most vocal|prominent)\s+)*(?:[a-z-]+\s+)?",
+    re.IGNORECASE,
+)
 _LIST_TAIL_RE = re.compile(
     r"[\s,:]*(?:(?:and|or|as well as|the|also|were|was|are|is|by|led|headed|spearheaded|among|them|to|of|for)[\s,:]+)*",
     re.IGNORECASE,
@@ -260,12 +274,20 @@ def _is_attribution(text: str, m: Mention) -> bool:
 # --- nouns, events, legal force ------------------------------------------------------
 
 
-def _counted_noun(text: str, end: int) -> str:
-    """Stems of the words a number counts: "152 member states voting" -> "member stat"."""
-    rest = text[end : end + 80]
-    rest = re.sub(r"^[-\u2013\s]*(?:of\s+(?:the\s+)?|of\s+)?", "", rest, flags=re.IGNORECASE)
+_NOUN_LEAD_RE = re.compile(r"[-\u2013\s]*(?:of\s+(?:the\s+)?)?", re.IGNORECASE)
+_NOUN_TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F.'\u2019-]*|[,;:()\"\u201c\u201d]")
+
+
+def _counted_noun(text: str, end: int, mentions: list[Mention] = ()) -> str:  # type: ignore[assignment]
+    """Stems of the words a number counts: "152 member states voting" -> "member stat".
+    Known names are skipped: "38 UN system entities" counts entities, not the UN."""
+    lead = _NOUN_LEAD_RE.match(text, end)
+    start = lead.end() if lead else end
+    names = [(m.start, m.end) for m in mentions if m.kind != NAME]
     words: list[str] = []
-    for w in re.finditer(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F.'\u2019-]*|[,;:()\"\u201c\u201d]", rest):
+    for w in _NOUN_TOKEN_RE.finditer(text, start, min(len(text), start + 80)):
+        if any(s <= w.start() < e for s, e in names):
+            continue
         token = w.group(0)
         low = token.lower().rstrip(".")
         if not token[0].isalpha() or low in _NOUN_STOP or lang.ROLE_RE.fullmatch(low):

@@ -20,6 +20,7 @@ _ROLE_PHRASES: dict[str, tuple[str, ...]] = {
         r"did(?: not|n't) (?:take part in the )?vote(?! (?:for|in favou?r|against|yes|no)\b)",
     ),
     AGAINST: (
+        r"le(?:ad|ads|d|ading) (?:the )?(?:opposition|resistance|holdouts|charge against|campaign against)",
         r"vot(?:ed|ing|es?) against",
         r"vot(?:ed|ing|es?) no",
         r"no votes?",

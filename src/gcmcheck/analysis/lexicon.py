@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from gcmcheck.analysis.language import NOT_NAMES
+from gcmcheck.analysis.language import NOT_NAMES, ROLE_RE
 from gcmcheck.models import Mention
 
 SUBJECT = "subject"
@@ -135,6 +135,8 @@ class Lexicon:
         return found
 
     def _unknown_names(self, text: str, taken: bytearray) -> Iterable[Mention]:
+        if _title_case(text):
+            return  # "U.S. Leads Opposition to … Despite Mass Support": a headline, not names
         for m in _NAME_RE.finditer(text):
             start, end = m.start(), m.end()
             # cut at any lexicon name inside the run
@@ -175,11 +177,19 @@ class Lexicon:
 
     def _is_name_word(self, text: str, offset: int, word: str) -> bool:
         bare = re.sub(r"[\u2019']s$", "", word).strip(".,;:").lower()
-        if not word[:1].isupper() or bare in NOT_NAMES:
-            return False
+        if not word[:1].isupper() or bare in NOT_NAMES or ROLE_RE.fullmatch(bare):
+            return False  # "Supporters of the accord" opens a sentence; it names no one
         if _sentence_initial(text, offset) and bare in self.common_words:
             return False
         return True
+
+
+def _title_case(text: str) -> bool:
+    """A headline: no closing full stop, and every longer word capitalised."""
+    if text.rstrip().endswith((".", "!", "?", "\u201d", '"')):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if len(w) > 3]
+    return len(words) >= 5 and all(w[0].isupper() for w in words)
 
 
 def _is_acronym(alias: str) -> bool:

@@ -4,6 +4,7 @@ the one-line messages on stderr."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import TextIO
 
@@ -51,8 +52,16 @@ def safe_line(text: str) -> str:
     """
     from gcmcheck.formats.escape import one_line
 
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return one_line(text)
+    return one_line(printable(text))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """text with lone surrogates (bytes of a file name that are not UTF-8, as Python
+    decodes them) replaced by U+FFFD, so that it can be encoded for any output."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def say(line: str, stream: TextIO | None = None) -> None:

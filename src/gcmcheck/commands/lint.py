@@ -4,8 +4,9 @@ The one place of the lint machinery that prints and decides the exit status; wha
 check, with which settings, and the checking itself come from gcmcheck.lint as data.
 
 Exit status: 0 when no result is at or above --fail-on, 1 when one is, 2 for a
-usage, configuration or input error (a file that cannot be read counts, after
-the others have been checked).
+usage, configuration or input error (a file that cannot be read, or one whose
+checking met an internal error, counts, after the others have been checked); a
+skipped file (binary) or an empty one is only a warning. See docs/bad-input.md.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from gcmcheck.commands.common import EXIT_ERROR, EXIT_FAILED, EXIT_OK, UserError, use_color, warn
+from gcmcheck.commands.common import EXIT_ERROR, EXIT_FAILED, EXIT_OK, UserError, debug, say, use_color, warn
 from gcmcheck.formats import Format
 
 if TYPE_CHECKING:
@@ -200,6 +201,8 @@ def _run(
             for message in outcome.warnings:
                 bar.note(f"gcmcheck: warning: {outcome.target.name}: {message}")
             if outcome.error is not None:
+                if outcome.trace and debug():
+                    _print_trace(outcome.trace)
                 bar.note(f"gcmcheck: error: {outcome.target.name}: {outcome.error}")
                 errors = True
             if not outcome.skipped and outcome.error is None:
@@ -209,8 +212,17 @@ def _run(
         _render(fmt, collected, show, verbose, files)
     if fixed_files:
         values = f"{fixed_values} value{'s' if fixed_values != 1 else ''}"
-        print(f"gcmcheck: fixed {values} in {fixed_files} file{'s' if fixed_files != 1 else ''}", file=sys.stderr)
+        say(f"gcmcheck: fixed {values} in {fixed_files} file{'s' if fixed_files != 1 else ''}")
     return EXIT_ERROR if errors else EXIT_FAILED if failed else EXIT_OK
+
+
+def _print_trace(trace: str) -> None:
+    """An internal error's traceback, for --debug (stderr may be gone: then nothing)."""
+    try:
+        sys.stderr.write(trace)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def _emitter(fmt: Format, verbose: bool) -> Callable[[Result], None]:

@@ -1,5 +1,9 @@
 """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, and invalid
-UTF-8 decoded with replacement characters so positions stay right."""
+UTF-8 (or UTF-16) decoded with replacement characters so positions stay right.
+
+The byte offset a warning gives counts from the end of a byte-order mark (BOM),
+which is not part of the text.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,15 @@ def decode(data: bytes) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return Decoded(data.decode("utf-16", errors="replace"))
+        codec = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+        body = data[2:]
+        try:
+            return Decoded(body.decode(codec))
+        except UnicodeDecodeError as exc:  # a lone surrogate, or an odd number of bytes
+            return Decoded(
+                body.decode(codec, errors="replace"),
+                [f"invalid UTF-16 at byte {exc.start}; undecodable bytes replaced with U+FFFD"],
+            )
     try:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -38,7 +50,9 @@ def looks_binary(head: bytes) -> bool:
 
 def read_stdin() -> str:
     """All of stdin as text; warnings go to stderr."""
+    from gcmcheck.commands.common import warn
+
     decoded = decode(sys.stdin.buffer.read())
     for w in decoded.warnings:
-        print(f"gcmcheck: warning: <stdin>: {w}", file=sys.stderr)
+        warn(f"<stdin>: {w}")
     return decoded.text

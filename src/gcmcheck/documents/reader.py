@@ -9,6 +9,7 @@ offset map keeps fixes pointing at the original characters.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -18,7 +19,9 @@ from gcmcheck.documents.segment import split_sentences
 from gcmcheck.engine.checker import Checker
 from gcmcheck.models import Result, Verdict
 
-_SPACE_RE = re.compile(r"\s+")
+# Whitespace that folding changes: a run of two or more, or one that is not a space.
+# (A single space is kept as it is, so a typical sentence folds to itself.)
+_FOLD_RE = re.compile(r"\s{2,}|[^\S ]")
 _HAS_VALUE_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b", re.IGNORECASE)
 
 # Which unverifiable sentences to report: every one (a statement or piped text), only
@@ -26,16 +29,38 @@ _HAS_VALUE_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nin
 SHOW_ALL, SHOW_VALUES, SHOW_NONE = "all", "values", "none"
 
 
+class CheckFailed(Exception):
+    """Checking a sentence raised: where it starts (the cause is chained)."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(f"line {line}, column {column}")
+        self.line = line
+        self.column = column
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     text: str  # whitespace folded, as checked and shown
     start: int  # offsets in the original document
     end: int
-    offsets: tuple[int, ...]  # original offset of each character of text
+    # (index in text, offset in the document) where text stops following the document
+    # one for one: the start, and after each folded run of whitespace
+    anchors: tuple[tuple[int, int], ...]
+
+    def original(self, index: int) -> int:
+        """The document offset of text[index]."""
+        i = bisect_right(self.anchors, (index, float("inf"))) - 1
+        folded, offset = self.anchors[max(i, 0)]
+        return offset + index - folded
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Where text[start:end] lies in the original document."""
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.original(start), self.original(end - 1) + 1
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        """The original offset of each character of text."""
+        return tuple(self.original(i) for i in range(len(self.text)))
 
 
 def sentences(text: str, markdown: bool) -> Iterator[Sentence]:
@@ -48,27 +73,41 @@ def sentences(text: str, markdown: bool) -> Iterator[Sentence]:
         masked, regions = text, plain_regions(text)
     for region in regions:
         for seg in split_sentences(masked, region.start, region.end):
-            folded, offsets = _fold(masked, seg.start, seg.end)
+            folded, anchors = _fold(masked, seg.start, seg.end)
             if folded:
-                yield Sentence(folded, seg.start, seg.end, offsets)
+                yield Sentence(folded, seg.start, seg.end, anchors)
 
 
-def _fold(text: str, start: int, end: int) -> tuple[str, tuple[int, ...]]:
-    out: list[str] = []
-    offsets: list[int] = []
-    pos = start
-    for m in _SPACE_RE.finditer(text, start, end):
-        out.append(text[pos : m.start()])
-        offsets.extend(range(pos, m.start()))
-        out.append(" ")
-        offsets.append(m.start())
+def _fold(text: str, start: int, end: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """text[start:end] with whitespace runs folded to one space, and trimmed; with the
+    anchors mapping it back (see Sentence). Linear, and cheap for ordinary prose."""
+    parts: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    pos, length = start, 0
+    for m in _FOLD_RE.finditer(text, start, end):
+        if m.start() > pos:
+            parts.append(text[pos : m.start()])
+            length += m.start() - pos
+        parts.append(" ")
+        anchors.append((length, m.start()))
+        length += 1
         pos = m.end()
-    out.append(text[pos:end])
-    offsets.extend(range(pos, end))
-    folded = "".join(out)
+        anchors.append((length, pos))
+    parts.append(text[pos:end])
+    folded = "".join(parts) if anchors else text[start:end]
     lead = len(folded) - len(folded.lstrip())
-    folded = folded.strip()
-    return folded, tuple(offsets[lead : lead + len(folded)])
+    stripped = folded.strip()
+    if not stripped:
+        return "", ()
+    # anchors as seen from the trimmed text: the one in force at `lead` comes first
+    kept: list[tuple[int, int]] = []
+    origin = start + lead
+    for f, o in anchors:
+        if f <= lead:
+            origin = o + lead - f
+        elif f < lead + len(stripped):
+            kept.append((f - lead, o))
+    return stripped, tuple([(0, origin), *kept])
 
 
 def results_for_text(
@@ -95,17 +134,25 @@ def results_for_lines(
     lines_seen = _LineTracker()
     for offset, paragraph in iter_plain_blocks(lines_seen.feed(lines)):
         for seg in split_sentences(paragraph):
-            folded, offsets = _fold(paragraph, seg.start, seg.end)
+            folded, anchors = _fold(paragraph, seg.start, seg.end)
             if folded:
-                sentence = Sentence(folded, offset + seg.start, offset + seg.end, tuple(offset + o for o in offsets))
+                shifted = tuple((f, offset + o) for f, o in anchors)
+                sentence = Sentence(folded, offset + seg.start, offset + seg.end, shifted)
                 yield from _check(checker, sentence, lines_seen.position, input, show)
 
 
 def _check(
     checker: Checker, sentence: Sentence, position: Callable[[int], tuple[int, int]], input: str, show: str
 ) -> Iterator[Result]:
-    """The results of one sentence, located, or none when `show` leaves them out."""
-    results = checker.check(sentence.text)
+    """The results of one sentence, located, or none when `show` leaves them out.
+
+    Should the checker raise, CheckFailed says where the sentence starts.
+    """
+    try:
+        results = checker.check(sentence.text)
+    except Exception as exc:
+        line, column = position(sentence.start)
+        raise CheckFailed(line, column) from exc
     if all(r.verdict is Verdict.UNVERIFIABLE for r in results):
         if show == SHOW_NONE or (show == SHOW_VALUES and not _HAS_VALUE_RE.search(sentence.text)):
             return

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from gcmcheck.analysis.analyser import analyse
 from gcmcheck.analysis.lexicon import ENTITY, NAME, OTHER, SUBJECT
 from gcmcheck.analysis import language as lang
-from gcmcheck.engine.compiled import CompiledClaim, CompiledTable
+from gcmcheck.engine.compiled import CompiledClaim, CompiledTable, title_tail
 from gcmcheck.engine.facts import (
     DATE,
     MATCH,
@@ -275,7 +275,11 @@ class Checker:
         if not c.members:
             return ""
         # "the Secretary-General's Special Representative" names a post of someone else
-        topics = {m.id for m in s.mentions if not _POSSESSIVE_RE.match(s.text, m.end)}
+        topics = {
+            m.id
+            for m in s.mentions
+            if not _POSSESSIVE_RE.match(s.text, m.end) and not title_tail(s.text, m.start)
+        }
         if c.list_names & (self._specific_names(s) | {SUBJECT}) & topics:
             return NAMED
         return WORDED if cand.overlap >= MIN_MEMBER_OVERLAP else ""

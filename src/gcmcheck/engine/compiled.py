@@ -104,6 +104,11 @@ def compile_claim(claim: Claim, lexicon: Lexicon) -> CompiledClaim:
 _OF_A_TITLE_RE = re.compile(r"[A-Z][\w\u2019'-]*\s+(?:of|for|on)\s+(?:the\s+)?$")
 
 
+def title_tail(text: str, start: int) -> bool:
+    """Is the name at start the tail of a longer title ("… of the Secretary-General")?"""
+    return bool(_OF_A_TITLE_RE.search(text[max(0, start - 40) : start]))
+
+
 def _list_names(primary: Analysis, members: frozenset[str], closed: bool) -> frozenset[str]:
     """Names in the statement that can stand for its list: not members, and not the
     tail of a longer title ("Secretary-General" in "Special Representative of the
@@ -114,7 +119,7 @@ def _list_names(primary: Analysis, members: frozenset[str], closed: bool) -> fro
     names = frozenset(
         m.id
         for m in primary.mentions
-        if m.kind in (ENTITY, NAME) and m.id not in members and not _OF_A_TITLE_RE.search(text[max(0, m.start - 40) : m.start])
+        if m.kind in (ENTITY, NAME) and m.id not in members and not title_tail(text, m.start)
     )
     if not names and closed and any(m.kind == SUBJECT for m in primary.mentions):
         return frozenset({SUBJECT})  # the subject's own complete list: "the plan covers A, B and C"

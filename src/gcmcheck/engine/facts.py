@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from gcmcheck.analysis import language as lang
-from gcmcheck.analysis.analyser import ATTRIBUTIVE, nouns_compatible, party_stems as _party
+from gcmcheck.analysis.analyser import ATTRIBUTIVE, TOTAL, nouns_compatible, party_stems as _party
 from gcmcheck.analysis.dates import dates_agree, format_date
 from gcmcheck.analysis.numbers import format_quantity, quantities_agree
 from gcmcheck.engine.compiled import CompiledClaim
@@ -87,8 +87,10 @@ def membership_facts(
             facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))
         elif claim.claim.closed and m.id not in claim.names:
             # a one-holder list is a post: "X is IOM's Director General" names a holder
-            cue = len(claim.members) == 1 or lang.MEMBERSHIP_RE.search(statement.text)
-            stands_in = not members and not statement.values and cue
+            post = len(claim.members) == 1
+            cue = post or lang.MEMBERSHIP_RE.search(statement.text)
+            titled = post and re.search(r"\bthe\s+$", statement.text[max(0, m.start - 5) : m.start], re.IGNORECASE)
+            stands_in = not members and not statement.values and cue and not titled
             if stands_in or any(_listed_together(statement.text, m, other) for other in members):
                 facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))
     folded = statement.text.lower()
@@ -153,6 +155,8 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
             noun = 1  # the unit already says what is measured: "border" or "frontier"
         if noun == 0:
             continue
+        if (stated.role == TOTAL and v.role not in ("", TOTAL)) or (v.role == TOTAL and stated.role not in ("", TOTAL)):
+            continue  # a whole ("of its 193 members") is not a side's count
         role_fit = 2 if stated.role == v.role else (1 if not stated.role or not v.role else 0)
         agrees = quantities_agree(q, sq)
         closeness = -abs(q.value - sq.value) / max(abs(sq.value), 1e-9)
@@ -199,7 +203,7 @@ def _taken(sourced: Value, others: list[Value]) -> bool:
     """Another value of the statement states this sourced value exactly."""
     for o in others:
         if sourced.quantity and o.quantity and o.quantity.kind == sourced.quantity.kind:
-            if quantities_agree(o.quantity, sourced.quantity) and o.role in ("", sourced.role):
+            if quantities_agree(o.quantity, sourced.quantity) and o.role in ("", TOTAL, sourced.role):
                 return True
         if sourced.date and o.date and dates_agree(o.date, sourced.date):
             return True

@@ -21,10 +21,9 @@ pasted into an HTML script element as it is.
 from __future__ import annotations
 
 import datetime
-import json
 from typing import Any, TextIO
 
-from gcmcheck.formats.escape import PSEUDO_INPUTS, one_line
+from gcmcheck.formats.escape import PSEUDO_INPUTS, json_dumps, one_line
 from gcmcheck.models import Result, Verdict
 from gcmcheck.report import Report
 
@@ -44,7 +43,7 @@ _HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 def render(report: Report, out: TextIO) -> None:
     """Write the JSON-LD array of reviews, safe to embed in an HTML script element."""
-    out.write(json.dumps(claim_reviews(report), ensure_ascii=False, indent=2).translate(_HTML_SAFE))
+    out.write(json_dumps(claim_reviews(report), out, indent=2).translate(_HTML_SAFE))
     out.write("\n")
 
 

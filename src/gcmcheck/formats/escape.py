@@ -21,6 +21,12 @@ _CONTROL_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1
 # characters are gone: newline, and the Unicode line and paragraph separators.
 _BREAK_RE = re.compile(r"[ \t]*[\n\u2028\u2029][ \t\n\u2028\u2029]*")
 
+# Characters JSON leaves raw inside strings but a terminal may act on (DEL and the C1
+# controls: U+009B is a CSI on many terminals) or a JavaScript parser or log viewer
+# takes as a line break (U+2028, U+2029). They only occur inside JSON strings, where
+# a \u escape means the same character, so escaping them changes no value.
+_JSON_UNSAFE = str.maketrans({c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029)})
+
 # Inputs that are not files: statements given on the command line, or piped text.
 PSEUDO_INPUTS = ("<argv>", "<stdin>")
 
@@ -48,6 +54,39 @@ def one_line(text: str) -> str:
     as the start of the next record, so a sentence spanning lines would forge one.
     """
     return _BREAK_RE.sub(" ", clean(text))
+
+
+def json_dumps(value: object, out: object = None, **options: object) -> str:
+    """json.dumps for output: readable Unicode, but no raw control characters.
+
+    JSON itself escapes C0 controls; DEL, C1 controls and the line and paragraph
+    separators are escaped here too. When the stream cannot encode all of Unicode
+    (a Latin-1 or ASCII terminal), every non-ASCII character is escaped instead,
+    so the output is still valid JSON with the same values.
+    """
+    import json
+
+    text = json.dumps(value, ensure_ascii=not unicode_stream(out), **options)  # type: ignore[arg-type]
+    return text.translate(_JSON_UNSAFE)
+
+
+def unicode_stream(out: object) -> bool:
+    """Can the stream encode every character (UTF-8, UTF-16...)? True for in-memory text."""
+    import codecs
+
+    encoding = getattr(out, "encoding", None)
+    if not encoding:
+        return True
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def sarif_text(text: str) -> str:
+    """Text for a SARIF message: SARIF 2.1.0 (3.11.5) reads "{n}" as a placeholder and
+    requires a literal "{" or "}" to be written "{{" or "}}"."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def workflow_data(text: str) -> str:

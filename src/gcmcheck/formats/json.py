@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
+from gcmcheck.formats.escape import json_dumps
 from gcmcheck.models import Result
 from gcmcheck.report import Report
 
@@ -35,5 +35,5 @@ def render(report: Report, out: TextIO) -> None:
         "results": [result_dict(r) for r in report.results],
         "summary": report.summary(),
     }
-    json.dump(doc, out, ensure_ascii=False, indent=2)
+    out.write(json_dumps(doc, out, indent=2))
     out.write("\n")

@@ -9,9 +9,9 @@ result as soon as it is found.
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
+from gcmcheck.formats.escape import json_dumps
 from gcmcheck.formats.json import result_dict
 from gcmcheck.models import Result
 from gcmcheck.report import Report
@@ -20,10 +20,11 @@ from gcmcheck.report import Report
 def write_result(r: Result, out: TextIO) -> None:
     """Write one result as one line and flush it.
 
-    ensure_ascii=False keeps the text readable; JSON escapes every control character
-    and newline inside strings, so a result can never span two lines.
+    The text stays readable Unicode; every control character, newline and line
+    separator inside strings is escaped (escape.json_dumps), so a result can never
+    span two lines.
     """
-    out.write(json.dumps(result_dict(r), ensure_ascii=False, separators=(",", ":")))
+    out.write(json_dumps(result_dict(r), out, separators=(",", ":")))
     out.write("\n")
     out.flush()
 

@@ -6,18 +6,20 @@ matches alerts across runs by path. Each result carries a partial fingerprint th
 does not depend on line numbers, so editing text above a sentence does not turn an
 old alert into a new one. A contradiction with a known correction carries a SARIF
 fix (character offsets, counted in code points as `columnKind` declares).
+
+Escaping: message texts double "{" and "}" (SARIF 3.11.5 reads "{0}" as a
+placeholder); URIs are percent-encoded; the JSON escapes every control character.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from pathlib import Path, PureWindowsPath
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from gcmcheck.formats.escape import PSEUDO_INPUTS, display_path, message
+from gcmcheck.formats.escape import PSEUDO_INPUTS, display_path, json_dumps, message, sarif_text
 from gcmcheck.models import Result, Verdict
 from gcmcheck.report import Report
 
@@ -60,7 +62,7 @@ _SPACE_RE = re.compile(r"\s+")
 
 def render(report: Report, out: TextIO) -> None:
     """Write the whole log as one JSON document."""
-    json.dump(sarif_log(report), out, ensure_ascii=False, indent=2)
+    out.write(json_dumps(sarif_log(report), out, indent=2))
     out.write("\n")
 
 
@@ -106,7 +108,7 @@ def sarif_result(r: Result) -> dict[str, Any]:
         "ruleId": r.verdict.value,
         "ruleIndex": _RULE_INDEX[r.verdict],
         "level": LEVELS[r.verdict],
-        "message": {"text": message(r)},
+        "message": {"text": sarif_text(message(r))},
         "locations": [
             {
                 "physicalLocation": {
@@ -153,7 +155,7 @@ def _fix(r: Result, uri: str) -> dict[str, Any] | None:
         return None
     old = r.stated if r.stated else "the stated value"
     return {
-        "description": {"text": f"Replace {old} with {r.fix_replacement}"},
+        "description": {"text": sarif_text(f"Replace {old} with {r.fix_replacement}")},
         "artifactChanges": [
             {
                 "artifactLocation": {"uri": uri},

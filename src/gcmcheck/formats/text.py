@@ -55,12 +55,14 @@ def _shown(r: Result, report: Report) -> bool:
 def _print_result(console, r: Result, grouped: bool, escape) -> None:  # type: ignore[no-untyped-def]
     where = f"{escape(clean(r.input))}:{r.line}:{r.column} " if grouped else ""
     label = r.verdict.value.upper()
+    # Everything printed is cleaned: the document's text, and the table's too (a
+    # table given with --claims is as untrusted as a draft).
     console.print(f"{where}[{STYLES[r.verdict]}]{label}[/] {escape(clean(r.text))}")
     if r.claim_id:
-        console.print(f"  claim:    {escape(r.claim_id)}: {escape(r.claim or '')}")
+        console.print(f"  claim:    {escape(clean(r.claim_id))}: {escape(clean(r.claim or ''))}")
     if r.verdict in (Verdict.CONTRADICTED, Verdict.CONFLICTING) and r.expected:
-        console.print(f"  stated:   {escape(clean(r.stated or ''))}    sourced: [bold]{escape(r.expected)}[/]")
+        console.print(f"  stated:   {escape(clean(r.stated or ''))}    sourced: [bold]{escape(clean(r.expected))}[/]")
     if r.explanation:
         console.print(f"  why:      {escape(clean(r.explanation))}")
     for c in r.citations:
-        console.print(f"  source:   {escape(c.source)}:{c.line}  [italic]\u201c{escape(c.quote)}\u201d[/]")
+        console.print(f"  source:   {escape(clean(c.source))}:{c.line}  [italic]\u201c{escape(clean(c.quote))}\u201d[/]")

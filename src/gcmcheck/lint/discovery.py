@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from gcmcheck.commands.common import UserError
+from gcmcheck.commands.common import UserError, printable
 
 STDIN = "-"
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn"})
@@ -90,7 +90,7 @@ def discover(
         if arg == STDIN:
             if STDIN not in seen:
                 seen.add(STDIN)
-                name = stdin_name or "<stdin>"
+                name = printable(stdin_name) if stdin_name else "<stdin>"
                 found.targets.append(Target(name, None, markdown=is_markdown(stdin_name) if stdin_name else True))
             continue
         path = Path(arg)
@@ -115,7 +115,8 @@ def discover(
             if key in seen:
                 continue
             seen.add(key)
-            found.targets.append(Target(name, file, markdown=is_markdown(name)))
+            # name is only shown: a file name that is not UTF-8 is shown with U+FFFD
+            found.targets.append(Target(printable(name), file, markdown=is_markdown(name)))
     return found
 
 
@@ -240,7 +241,10 @@ def _compile(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(c))
         i += 1
-    return re.compile("".join(out), re.DOTALL)
+    try:
+        return re.compile("".join(out), re.DOTALL)
+    except re.error as exc:  # "[z-a]": a bad range in a character class
+        raise UserError(f"invalid glob {pattern!r}: {exc.msg}") from None
 
 
 # --- .gitignore --------------------------------------------------------------------

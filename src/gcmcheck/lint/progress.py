@@ -10,7 +10,6 @@ reaches a pipe or file byte for byte.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO

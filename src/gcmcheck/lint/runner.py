@@ -22,6 +22,7 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 HEAD_BYTES = 8192  # how much is looked at to tell a binary file (NUL byte)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _INVALID = "invalid UTF-8 at byte {}; undecodable bytes replaced with U+FFFD"
+EMPTY = "empty, nothing to check"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +72,41 @@ class Outcome:
     target: Target
     results: Iterable[Result] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    error: str | None = None  # the document could not be read
+    error: str | None = None  # the document could not be read, or checking it failed
     skipped: bool = False  # a binary file
     fixed: Fixed | None = None  # only with Options.fixing, when a fix applies
+    trace: str | None = None  # the traceback of an internal error, shown with --debug
 
 
 def check_target(checker: Checker, target: Target, options: Options, stream: bool = True) -> Outcome:
-    """Check one document; I/O problems end up in the outcome, not as exceptions."""
+    """Check one document; I/O problems and internal errors end up in the outcome,
+    not as exceptions, so one odd file never stops the others being checked."""
     outcome = Outcome(target)
+    try:
+        return _check_target(checker, target, options, stream, outcome)
+    except Exception as exc:  # a bug of ours, met on this document only
+        _internal_error(outcome, exc)
+        return outcome
+
+
+def _internal_error(outcome: Outcome, exc: BaseException) -> None:
+    """Record a crash while checking a document: where, what, and the traceback."""
+    import traceback
+
+    from gcmcheck.documents.reader import CheckFailed
+
+    where = ""
+    if isinstance(exc, CheckFailed):
+        where = f"line {exc.line}: "
+        exc = exc.__cause__ or exc
+    outcome.error = (
+        f"{where}internal error: {type(exc).__name__}: {exc}; the rest of this file was not checked"
+        " (run with --debug for the traceback)"
+    )
+    outcome.trace = "".join(traceback.format_exception(exc))
+
+
+def _check_target(checker: Checker, target: Target, options: Options, stream: bool, outcome: Outcome) -> Outcome:
     try:
         f: IO[bytes] = sys.stdin.buffer if target.path is None else open(target.path, "rb")  # noqa: SIM115
     except OSError as exc:
@@ -118,6 +147,9 @@ def _check_whole(checker: Checker, data: bytes, outcome: Outcome, options: Optio
     target = outcome.target
     decoded = decode(data)
     outcome.warnings.extend(decoded.warnings)
+    if not decoded.text.strip():
+        outcome.warnings.append(EMPTY)
+        return
     results = list(results_for_text(checker, decoded.text, target.name, target.markdown, options.show))
     outcome.results = results
     if not options.fixing:
@@ -153,6 +185,8 @@ def _streamed(checker: Checker, f: IO[bytes], head: bytes, outcome: Outcome, opt
         yield from results_for_lines(checker, _decoded_lines(f, head, outcome.warnings), outcome.target.name, options.show)
     except OSError as exc:
         outcome.error = _os_error(exc)
+    except Exception as exc:  # a bug of ours: this file stops, the others go on
+        _internal_error(outcome, exc)
     finally:
         if outcome.target.path is not None:
             f.close()
@@ -170,6 +204,7 @@ def _decoded_lines(f: IO[bytes], head: bytes, warnings: list[str]) -> Iterator[s
     offset = 0
     first = True
     reported = False
+    blank = True
     for raw in _raw_lines(f, head):
         if first:
             first = False
@@ -183,7 +218,11 @@ def _decoded_lines(f: IO[bytes], head: bytes, warnings: list[str]) -> Iterator[s
                 warnings.append(_INVALID.format(offset + exc.start))
             text = raw.decode("utf-8", errors="replace")
         offset += len(raw)
+        if blank and text.strip():
+            blank = False
         yield from split_lines(text)
+    if blank:
+        warnings.append(EMPTY)
 
 
 def _raw_lines(f: IO[bytes], head: bytes) -> Iterator[bytes]:
@@ -272,7 +311,12 @@ class Runner:
             if future is None:
                 outcome = check_target(self.checker(), target, self.options, stream=False)
             else:
-                outcome = future.result()
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool as exc:
+                    raise UserError(
+                        f"{target.name}: a worker process died while checking it (out of memory?); try --jobs 1"
+                    ) from exc
             self._fill()
             yield outcome
 
@@ -293,8 +337,14 @@ def _init_worker(claims: Path | None) -> None:
 
     (Raising here would break the pool with a bare BrokenProcessPool, losing the reason.)
     """
+    import signal
+
     from gcmcheck.core import load_checker
 
+    # Ctrl-C reaches every process of the terminal's group: the main process stops
+    # the run, so a worker must not print a traceback of its own; SIGTERM just ends it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         _WORKER["checker"] = load_checker(claims)
     except Exception as exc:  # reported by the first task, as a user error

@@ -6,21 +6,34 @@ table, touching a source, or upgrading gcmcheck rebuilds it. A
 missing, stale, corrupt or unreadable cache is rebuilt without a word; it is
 written atomically (temporary file, then rename) so a reader never sees half a file.
 
+A cache file is validated before it is used: its header must name the key, its
+length and the sha256 of its payload; it must belong to the user running gcmcheck
+and be writable by no one else (POSIX); and it is unpickled by an unpickler that
+only creates gcmcheck's own table classes, so a planted or damaged file can cost
+a rebuild but cannot run code.
+
 GCMCHECK_CACHE_DIR moves the cache; GCMCHECK_NO_CACHE=1 turns it off.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
+import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from gcmcheck import __version__
 from gcmcheck.engine.compiled import CompiledTable
 
-_MAGIC = b"gcmcheck-table-cache-1\n"
+_MAGIC = b"gcmcheck-table-cache-2\n"
+# The only globals a cache may name: gcmcheck's table classes, and re._compile for
+# the compiled patterns they hold.
+_TRUSTED_MODULES = ("gcmcheck.models", "gcmcheck.engine.", "gcmcheck.analysis.")
+_TRUSTED_GLOBALS = {("re", "_compile")}
 
 
 def cache_dir() -> Path:
@@ -33,17 +46,19 @@ def cache_dir() -> Path:
 def table_key(table_path: Path) -> str | None:
     """Hash of everything a compiled table depends on; None if the table is unreadable
     (the loader then reports why)."""
-    from gcmcheck.table.loader import sources_of
+    from gcmcheck.table.loader import MAX_TABLE_BYTES, read_limited, sources_of
 
     digest = hashlib.sha256(__version__.encode())
     try:
         _add_code_stamp(digest)
-        raw = table_path.read_bytes()
+        raw = read_limited(table_path, MAX_TABLE_BYTES)
+        if raw is None:  # too large: the loader says so
+            return None
         digest.update(raw)
         for source in sources_of(table_path, raw):
             stat = source.stat()
             digest.update(f"{source.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    except OSError:
+    except (OSError, ValueError):
         return None
     return digest.hexdigest()
 
@@ -89,31 +104,73 @@ def build(path: Path) -> CompiledTable:
 
 
 def _read(file: Path, key: str) -> CompiledTable | None:
+    """The cached table, or None when the file is missing, stale, foreign or damaged."""
     try:
-        data = file.read_bytes()
+        with open(file, "rb") as f:
+            if not _trusted(os.fstat(f.fileno())):
+                return None
+            data = f.read()
     except OSError:
         return None
     header = _MAGIC + key.encode() + b"\n"
     if not data.startswith(header):
         return None
+    rest = data[len(header) :]
+    line, _, payload = rest.partition(b"\n")
     try:
-        compiled = pickle.loads(data[len(header) :])  # noqa: S301 - our own cache file, key-checked
+        length, checksum = line.decode("ascii").split(" ")
+        if int(length) != len(payload) or hashlib.sha256(payload).hexdigest() != checksum:
+            return None
+    except ValueError:
+        return None
+    try:
+        compiled = _TableUnpickler(io.BytesIO(payload)).load()
     except Exception:  # any corruption means: rebuild
         return None
     return compiled if isinstance(compiled, CompiledTable) else None
 
 
+def _trusted(st: os.stat_result) -> bool:
+    """A regular file of ours that no one else may write (always true without POSIX owners)."""
+    if not stat.S_ISREG(st.st_mode):
+        return False
+    if hasattr(os, "geteuid"):
+        return st.st_uid == os.geteuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return True
+
+
+class _TableUnpickler(pickle.Unpickler):
+    """Unpickles only gcmcheck's table classes: a pickle naming anything else (os.system,
+    builtins.eval, ...) is refused before it can be called."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _TRUSTED_GLOBALS:
+            return super().find_class(module, name)
+        if module.startswith(_TRUSTED_MODULES) and "." not in name:
+            found = super().find_class(module, name)
+            if isinstance(found, type) and found.__module__ == module:
+                return found
+        raise pickle.UnpicklingError(f"the table cache may not name {module}.{name}")
+
+
 def _write(file: Path, key: str, compiled: CompiledTable) -> None:
+    """Write the cache atomically (a temporary file in the same folder, then rename);
+    a failure leaves no file behind, and is no reason to fail a check."""
     try:
+        payload = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+        header = _MAGIC + key.encode() + b"\n" + f"{len(payload)} {hashlib.sha256(payload).hexdigest()}\n".encode()
         file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(_MAGIC + key.encode() + b"\n")
-                pickle.dump(compiled, out, protocol=pickle.HIGHEST_PROTOCOL)
+                out.write(header)
+                out.write(payload)
             os.replace(tmp, file)
         except BaseException:
-            os.unlink(tmp)
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
             raise
-    except OSError:
+    except (OSError, pickle.PicklingError):
         pass  # a read-only home is no reason to fail a check

@@ -17,6 +17,9 @@ from gcmcheck.analysis.lexicon import Lexicon
 from gcmcheck.models import Citation, Claim, Source
 
 MAX_TABLE_BYTES = 8 * 1024 * 1024  # a table is curated text; anything larger is a mistake
+MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a source document quoted by the table
+MAX_YAML_DEPTH = 64  # nesting of lists and mappings; the shipped table needs 6
+MAX_YAML_NODES = 1_000_000  # values once aliases are expanded (a "billion laughs" table)
 
 TOP_KEYS = {"version", "sources_dir", "lexicon", "sources", "claims"}
 SOURCE_KEYS = {"id", "title", "publisher", "date", "kind", "url"}
@@ -85,7 +88,7 @@ def sources_of(path: Path, raw: bytes) -> list[Path]:
     folder = path.parent / (m.group(1).decode("utf-8", "replace").strip() if m else ".")
     try:
         return sorted(p for p in folder.iterdir() if p.is_file())
-    except OSError:
+    except (OSError, ValueError):  # no such folder, or a NUL in its name
         return []
 
 
@@ -102,14 +105,16 @@ def check_table(path: Path | None = None) -> tuple[Table | None, list[Problem]]:
     path = Path(path) if path else default_table_path()
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_TABLE_BYTES)
     except FileNotFoundError:
         return None, [Problem(name, 0, "claims table not found")]
     except IsADirectoryError:
         return None, [Problem(name, 0, "claims table is a folder, not a file")]
     except OSError as exc:
         return None, [Problem(name, 0, f"cannot read claims table: {exc.strerror or exc}")]
-    if len(raw) > MAX_TABLE_BYTES:
+    except ValueError as exc:  # a NUL in the name
+        return None, [Problem(name, 0, f"cannot read claims table: {exc}")]
+    if raw is None:
         return None, [Problem(name, 0, f"claims table is larger than {MAX_TABLE_BYTES // (1024 * 1024)} MB")]
     try:
         text = raw.decode("utf-8-sig")
@@ -118,14 +123,51 @@ def check_table(path: Path | None = None) -> tuple[Table | None, list[Problem]]:
     data, problem = _parse_yaml(text, name)
     if problem:
         return None, [problem]
-    return _build(path, data, hashlib.sha256(raw).hexdigest())
+    try:
+        return _build(path, data, hashlib.sha256(raw).hexdigest())
+    except (TypeError, ValueError, AttributeError, KeyError, re.error) as exc:
+        # a shape the checks below did not foresee: a problem to report, not a crash
+        return None, [Problem(name, 0, f"invalid claims table: {type(exc).__name__}: {exc}")]
+
+
+def read_limited(path: Path, limit: int) -> bytes | None:
+    """A file's bytes, or None when it holds more than limit bytes.
+
+    Reads at most limit + 1 bytes, so /dev/zero or a huge file cannot exhaust memory;
+    raises OSError (or ValueError for a name holding a NUL) as open() does.
+    """
+    with open(path, "rb") as f:
+        data = f.read(limit + 1)
+    return None if len(data) > limit else data
 
 
 def _parse_yaml(text: str, name: str) -> tuple[Any, Problem | None]:
     import yaml
 
     class LineLoader(yaml.SafeLoader):
-        """SafeLoader that records where each mapping starts, for messages."""
+        """SafeLoader that records where each mapping starts, for messages, and refuses
+        documents nested too deeply (the composer recurses) or whose aliases expand
+        to too many values (a "billion laughs")."""
+
+        _depth = 0
+
+        def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+            self._depth += 1
+            try:
+                if self._depth > MAX_YAML_DEPTH:
+                    mark = self.peek_event().start_mark
+                    raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_YAML_DEPTH} levels deep", mark)
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+
+        def get_single_node(self):  # type: ignore[no-untyped-def]
+            node = super().get_single_node()
+            if node is not None and _expanded_size(node, MAX_YAML_NODES) > MAX_YAML_NODES:
+                raise yaml.composer.ComposerError(
+                    None, None, f"more than {MAX_YAML_NODES:,} values once aliases are expanded", node.start_mark
+                )
+            return node
 
     def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
         mapping = loader.construct_mapping(node, deep=True)
@@ -142,6 +184,51 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, Problem | None]:
         return None, Problem(name, line, f"YAML error: {exc.problem or exc}", column)
     except yaml.YAMLError as exc:
         return None, Problem(name, 0, f"YAML error: {exc}")
+
+
+def _expanded_size(root: Any, limit: int) -> int:
+    """How many nodes a YAML node graph has with every alias expanded (stops past limit).
+
+    Each node's size is computed once (aliases share nodes), iteratively, so neither
+    a long chain of aliases nor a cycle can recurse or loop; a cycle counts as over
+    the limit (the constructor would refuse it anyway).
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            total = 1
+            for child in _children(node):
+                total += sizes[id(child)]
+                if total > limit:
+                    break
+            sizes[key] = min(total, limit + 1)
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            return limit + 1
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+    return sizes[id(root)]
+
+
+def _children(node: Any) -> list[Any]:
+    value = node.value
+    if not isinstance(value, list):
+        return []
+    out: list[Any] = []
+    for item in value:
+        if isinstance(item, tuple):
+            out.extend(item)
+        else:
+            out.append(item)
+    return out
 
 
 def _build(path: Path, data: Any, digest: str) -> tuple[Table | None, list[Problem]]:
@@ -161,9 +248,13 @@ def _build(path: Path, data: Any, digest: str) -> tuple[Table | None, list[Probl
     if problems:
         return None, problems
 
-    sources_dir = (path.parent / str(data.get("sources_dir", "."))).resolve()
+    folder = data.get("sources_dir", ".")
+    if not isinstance(folder, str) or "\0" in folder:
+        problem(data, "`sources_dir` must be the name of a folder")
+        return None, problems
+    sources_dir = (path.parent / folder).resolve()
     if not sources_dir.is_dir():
-        problem(data, f"sources_dir {data.get('sources_dir', '.')!r} does not exist ({sources_dir})")
+        problem(data, f"sources_dir {folder!r} does not exist ({sources_dir})")
         return None, problems
 
     lexicon_data = data.get("lexicon") or {}
@@ -172,12 +263,57 @@ def _build(path: Path, data: Any, digest: str) -> tuple[Table | None, list[Probl
         lexicon_data = {}
     else:
         _unknown_keys(lexicon_data, LEXICON_KEYS, "lexicon", problem)
+        lexicon_data = _lexicon_shape(lexicon_data, problem)
 
     sources, texts = _sources(data["sources"], sources_dir, problem)
     claims = _claims(data["claims"], sources, texts, problem)
     lexicon = Lexicon.from_data(_strip_lines(lexicon_data), _common_words(claims))
     table = Table(path, sources_dir, sources, claims, lexicon, digest, texts)
     return table, problems
+
+
+def _names(value: Any) -> bool:
+    """Is value a list of names (strings or numbers), or nothing?"""
+    return value is None or (isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value))
+
+
+def _lexicon_shape(data: dict[str, Any], problem: Any) -> dict[str, Any]:
+    """The lexicon with every part of the wrong shape reported and left out."""
+    out: dict[str, Any] = {}
+    if "subject" in data:
+        if _names(data["subject"]):
+            out["subject"] = data["subject"]
+        else:
+            problem(data, "`lexicon.subject` must be a list of names")
+    events = data.get("events")
+    if events is not None and not isinstance(events, dict):
+        problem(data, "`lexicon.events` must map each event id to its `label` and `names`")
+    elif events:
+        kept = {}
+        for event_id, spec in events.items():
+            if event_id == LINE_KEY:
+                continue
+            if spec is None:
+                spec = {}
+            if not isinstance(spec, dict) or not isinstance(spec.get("label", ""), (str, int, float)) or not _names(spec.get("names")):
+                problem(events, f"lexicon event `{event_id}` must be a mapping with a `label` and a list of `names`")
+                continue
+            kept[event_id] = spec
+        out["events"] = kept
+    entities = data.get("entities")
+    if entities is not None and not isinstance(entities, dict):
+        problem(data, "`lexicon.entities` must map each entity id to a list of names")
+    elif entities:
+        kept = {}
+        for entity_id, names in entities.items():
+            if entity_id == LINE_KEY:
+                continue
+            if not _names(names):
+                problem(entities, f"lexicon entity `{entity_id}` must be a list of names")
+                continue
+            kept[entity_id] = names
+        out["entities"] = kept
+    return out
 
 
 def _unknown_keys(node: dict[str, Any], allowed: set[str], what: str, problem: Any) -> None:
@@ -190,7 +326,7 @@ def _sources(items: list[Any], sources_dir: Path, problem: Any) -> tuple[dict[st
     sources: dict[str, Source] = {}
     texts: dict[str, str] = {}
     for item in items:
-        if not isinstance(item, dict) or not item.get("id"):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), (str, int)) or not item.get("id"):
             problem(item, "a source needs an `id` (its file name)")
             continue
         _unknown_keys(item, SOURCE_KEYS, f"source {item['id']}", problem)
@@ -198,11 +334,26 @@ def _sources(items: list[Any], sources_dir: Path, problem: Any) -> tuple[dict[st
         if sid in sources:
             problem(item, f"duplicate source id `{sid}`")
             continue
+        relative = Path(sid)
+        if "\0" in sid or relative.is_absolute() or ".." in relative.parts:
+            problem(item, f"source id `{sid}` must name a file inside {sources_dir}")
+            continue
         file = sources_dir / sid
-        try:
-            texts[sid] = file.read_text(encoding="utf-8")
-        except OSError:
+        if not file.is_file():  # also keeps devices and pipes (/dev/zero) out
             problem(item, f"source `{sid}` not found in {sources_dir}")
+            continue
+        try:
+            raw = read_limited(file, MAX_SOURCE_BYTES)
+        except OSError as exc:
+            problem(item, f"cannot read source `{sid}`: {exc.strerror or exc}")
+            continue
+        if raw is None:
+            problem(item, f"source `{sid}` is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MB")
+            continue
+        try:
+            texts[sid] = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problem(item, f"source `{sid}` is not UTF-8 (byte {exc.start})")
             continue
         sources[sid] = Source(
             id=sid,
@@ -236,6 +387,13 @@ def _claims(items: list[Any], sources: dict[str, Source], texts: dict[str, str],
         if not statement:
             problem(item, f"{label} needs a `statement`")
             continue
+        shape = [key for key in ("keywords", "members") if not _names(item.get(key))]
+        shape += [key for key in ("event", "note") if isinstance(item.get(key), (list, dict))]
+        if shape:
+            for key in shape:
+                kind = "a list of words" if key in ("keywords", "members") else "text"
+                problem(item, f"{label}: `{key}` must be {kind}")
+            continue
         citations = _citations(item.get("citations"), label, item, sources, texts, problem)
         if not citations:
             continue
@@ -267,6 +425,9 @@ def _citations(
             problem(claim, f"{label}: a citation must be a mapping with `source` and `quote`")
             continue
         _unknown_keys(item, CITATION_KEYS, f"a citation of {label}", problem)
+        if isinstance(item.get("quote"), (list, dict)) or isinstance(item.get("says"), (list, dict)):
+            problem(item, f"{label}: a citation's `quote` and `says` must be text")
+            continue
         sid, quote = str(item.get("source", "")), str(item.get("quote", ""))
         if sid not in sources:
             problem(item, f"{label} cites unknown source `{sid}`")
