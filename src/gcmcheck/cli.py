@@ -264,9 +264,20 @@ def _tolerant_output() -> None:
 
 
 def main() -> None:
+    """The `gcmcheck` command: run() with the process-wide settings a command may make.
+
+    On POSIX, SIGPIPE gets its default action back: when the reader of the output
+    goes away (`gcmcheck lint docs | head -1`) gcmcheck ends at once and quietly, as
+    other Unix tools do (the shell reports status 141). Python would otherwise raise
+    BrokenPipeError -- or, after a partial write, sometimes drop the rest silently.
+    run() still turns a BrokenPipeError into status 141 where there is no SIGPIPE.
+    gcmcheck writes to no other pipe or socket, and --fix writes files atomically,
+    so ending there loses nothing. SIGTERM unwinds like Ctrl-C (status 143).
+    """
     _tolerant_output()
-    try:
-        signal.signal(signal.SIGTERM, _terminated)
-    except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM
-        pass
+    for name, handler in (("SIGPIPE", signal.SIG_DFL), ("SIGTERM", _terminated)):
+        try:
+            signal.signal(getattr(signal, name), handler)
+        except (ValueError, OSError, AttributeError):  # not the main thread, or no such signal
+            pass
     sys.exit(run())

@@ -31,7 +31,12 @@ _AFTER_ROLE_LINK_RE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:by|were|was|are|is|incl
 _MAX_STANCE_DISTANCE = 160
 ATTRIBUTIVE = "attributive"
 TOTAL = "total"  # the role of a figure that is the whole a count is taken from
-_WHOLE_RE = re.compile(r"\bof\s+(?:the\s+|its\s+|their\s+)?(?:[\w.\u2019'-]+['\u2019]s\s+)?(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
+_WHOLE_RE = re.compile(
+    r"(?:^|\b(?:\d[\d,.]*%?|majority|most|all|many|some|none|each|any|half|third|quarter|percent|cent|share|"
+    r"proportion|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\s+)"
+    r"of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.\u2019'-]+['\u2019]s\s+)?(?:[\w.-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)
 _ATTRIBUTIVE_RE = re.compile(r"[ \t]+(?![Oo]f\b|[Aa]nd\b|[Tt]o\b)[A-Za-z]")
 # "UN member states approved": the name qualifies the actors, it is not one of them
@@ -109,6 +114,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     )
 
 
+_TALLY_CUE_RE = re.compile(r"\b(?:vot\w*|by|pass\w*|adopt\w*|approv\w*|endors\w*|back\w*)\b", re.IGNORECASE)
 _TALLY_RE = re.compile(r"\s*(?:[-\u2013\u2014]|votes?\s+to|to)\s*$", re.IGNORECASE)
 
 
@@ -117,7 +123,8 @@ def _tally_roles(text: str, quantities: list) -> dict[int, str]:  # type: ignore
     roles: dict[int, str] = {}
     for a, b in zip(quantities, quantities[1:]):
         between = text[a.end : b.start]
-        if a.kind == b.kind == "count" and _TALLY_RE.match(between) and re.search(r"\bvot|\bby\s*$", text[max(0, a.start - 20) : a.start], re.IGNORECASE):
+        before = text[max(0, a.start - 30) : a.start]
+        if a.kind == b.kind == "count" and a.value >= b.value and _TALLY_RE.match(between) and _TALLY_CUE_RE.search(before):
             roles[a.start], roles[b.start] = lang.FOR, lang.AGAINST
     return roles
 
@@ -250,7 +257,7 @@ _BEFORE_ROLE_NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 _LIST_TAIL_RE = re.compile(
-    r"[\s,:]*(?:(?:and|or|as well as|the|also|were|was|are|is|by|led|headed|spearheaded|among|them|to|of|for)[\s,:]+)*",
+    r"[\s,:]*(?:(?:and|or|as well as|the|also|were|was|are|is|by|led|headed|spearheaded|among|them|to|of|for|at)[\s,:]+)*",
     re.IGNORECASE,
 )
 

@@ -169,6 +169,9 @@ EXCEPT_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Verbs of coming into being: their date is refuted by an earlier "since".
+FOUNDING_RE = re.compile(r"\b(?:found(?:ed|ing)|establish(?:ed|ing)|creat(?:ed|ing)|set up|launch(?:ed|ing)|formed|born)\b", re.IGNORECASE)
+
 # Words that say someone belongs to a group: "is a member of", "sits on", "one of".
 MEMBERSHIP_RE = re.compile(
     r"\b(?:members?|sits? on|sat on|seats? on|belongs? to|part of|one of|among|includ(?:es?|ed|ing)|compris(?:es?|ed|ing)|consists? of|made up of)\b",

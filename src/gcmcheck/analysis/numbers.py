@@ -50,7 +50,7 @@ from gcmcheck.models import Quantity
 
 HEDGE_WORDS: dict[str, tuple[str, ...]] = {
     "about": ("about", "around", "roughly", "approximately", "approx.", "some",
-              "an estimated", "estimated", "~", "circa", "c."),
+              "~", "circa", "c."),
     "more": ("more than", "over", "above", "exceeding", "in excess of", "upwards of",
              "just over", "well over"),
     "atleast": ("at least", "no fewer than", "no less than", "not less than",
@@ -601,11 +601,17 @@ _FRACTION_HEDGE = {"about": "about", "around": "about", "roughly": "about", "som
                    "less than": "less", "just under": "less"}
 
 
+_PERIOD_PART_RE = re.compile(r"\b(?:first|second|third|last|final|latter|former|early|late)\s+$", re.IGNORECASE)
+_PERIOD_OF_RE = re.compile(r"\s+(?:the\s+)?(?:\d{4}|year|decade|century|month|week|term|session)\b", re.IGNORECASE)
+
+
 def find_fractions(text: str) -> list[Quantity]:
     """Shares written as words ("about a third of", "two-thirds of"), read as
     percentages; a bare fraction is approximate. ("A majority" is open-ended: no value.)"""
     found: list[Quantity] = []
     for m in _FRACTION_RE.finditer(text):
+        if _PERIOD_PART_RE.search(text, max(0, m.start() - 12), m.start()) or _PERIOD_OF_RE.match(text, m.end()):
+            continue  # "the first half of 2022" is a period, not a share
         frac = m.group("frac").lower()
         hedge = _FRACTION_HEDGE.get((m.group("hedge") or "").lower(), "about")
         found.append(Quantity(_FRACTIONS[frac], "percent", "%", hedge, m.start(), m.end("frac"), text[m.start() : m.end("frac")]))

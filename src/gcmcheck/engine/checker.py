@@ -29,7 +29,8 @@ from gcmcheck.engine.facts import (
     facts_of,
     membership_facts,
 )
-from gcmcheck.models import Analysis, Result, Verdict
+from gcmcheck.analysis.analyser import ATTRIBUTIVE
+from gcmcheck.models import Analysis, Result, Value, Verdict
 
 # A claim is on the statement's topic when they share a specific name, an event or a
 # figure, or when this share of the statement's (IDF-weighted) words is in the claim.
@@ -115,7 +116,7 @@ class Checker:
         decisions = self._decide(statement, candidates)
         if not decisions:
             return [Result(text=text, verdict=Verdict.UNVERIFIABLE, explanation=self._why_unverifiable(statement, candidates))]
-        return self._results(text, decisions)
+        return self._results(text, decisions, _unchecked_values(statement, decisions))
 
     # --- candidates ------------------------------------------------------------------
 
@@ -306,13 +307,21 @@ class Checker:
 
     # --- results ---------------------------------------------------------------------
 
-    def _results(self, text: str, decisions: list[Decision]) -> list[Result]:
+    def _results(self, text: str, decisions: list[Decision], unchecked: list[str]) -> list[Result]:
         by_claim: dict[str, list[Decision]] = {}
         for d in decisions:
             if d.verdict is Verdict.UNVERIFIABLE:
                 continue
             by_claim.setdefault(d.candidate.claim.id, []).append(d)
         results = [self._result(text, ds) for ds in by_claim.values()]
+        if unchecked:
+            # "supported" means every value stated agrees: one the sources never
+            # give leaves the statement unverified, whatever else agrees
+            missing = ", ".join(unchecked)
+            for r in results:
+                if r.verdict is Verdict.SUPPORTED:
+                    r.verdict = Verdict.UNVERIFIABLE
+                    r.explanation += f" But the sources give nothing to check {missing} against."
         results.sort(key=lambda r: (-r.verdict.severity, -(r.score or 0)))
         return results
 
@@ -362,6 +371,25 @@ class Checker:
 
 
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?\b")
+
+
+def _unchecked_values(s: Analysis, decisions: list[Decision]) -> list[str]:
+    """Figures and dates of the statement that no claim judged."""
+    judged = {(d.fact.start, d.fact.end) for d in decisions}
+    return [v.text for v in s.values if (v.start, v.end) not in judged and _substantive(s.text, v)]
+
+
+_INCIDENTAL_NOUN_RE = re.compile(r"^(?:day|week|month|year|decade|hour|minute|time|centur)", re.IGNORECASE)
+
+
+def _substantive(text: str, v: Value) -> bool:
+    """A value the statement asserts, not one that only sets the scene: "nine days
+    later", "a two-day conference" and "the 1990 convention" are not figures to check."""
+    if v.date is not None:
+        return v.date.qualifier != ATTRIBUTIVE
+    if text[v.end : v.end + 1] == "-" and v.quantity is not None and v.quantity.value < 100:
+        return False
+    return not _INCIDENTAL_NOUN_RE.match(v.noun)
 
 
 def _attribution(text: str, start: int, end: int) -> bool:

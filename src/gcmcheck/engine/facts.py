@@ -106,7 +106,7 @@ def _listed_together(text: str, a: Mention, b: Mention) -> bool:
     return bool(_LIST_GLUE_RE.fullmatch(text[first.end : second.start]))
 
 
-_LIST_GLUE_RE = re.compile(r"[\s,]*(?:(?:and|or|as well as)\s+)?(?:the\s+)?", re.IGNORECASE)
+_LIST_GLUE_RE = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|as well as)\s+)(?:the\s+)?", re.IGNORECASE)
 
 
 def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Analysis | None = None) -> Comparison | None:
@@ -119,7 +119,7 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
     if fact.kind == QUANTITY:
         return _compare_quantity(fact.value, version, others, claim.keywords)  # type: ignore[arg-type]
     if fact.kind == DATE:
-        return _compare_date(fact.value, version, others)  # type: ignore[arg-type]
+        return _compare_date(fact.value, version, others, statement.text if statement else None)  # type: ignore[arg-type]
     if fact.kind == STANCE:
         return _compare_stance(fact.stance, version, claim)  # type: ignore[arg-type]
     if fact.kind == BINDING:
@@ -158,7 +158,7 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
         if (stated.role == TOTAL and v.role not in ("", TOTAL)) or (v.role == TOTAL and stated.role not in ("", TOTAL)):
             continue  # a whole ("of its 193 members") is not a side's count
         role_fit = 2 if stated.role == v.role else (1 if not stated.role or not v.role else 0)
-        agrees = quantities_agree(q, sq)
+        agrees = _agree(q, sq)
         closeness = -abs(q.value - sq.value) / max(abs(sq.value), 1e-9)
         key = (role_fit, noun, int(agrees), closeness)
         if best is None or key > best[0]:
@@ -186,6 +186,21 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
     return Comparison(MISMATCH, expected, fixable=fixable, reason="value", fit=noun)
 
 
+_LOWER_BOUNDS, _UPPER_BOUNDS = ("more", "atleast"), ("less", "atmost")
+
+
+def _agree(stated: Quantity, sourced: Quantity) -> bool:
+    """Ranges overlap, and a bound is not stretched: "more than 60,000" in the
+    sources does not vouch for "more than 61,000" (nor "fewer than" the other way)."""
+    if not quantities_agree(stated, sourced):
+        return False
+    if stated.hedge in _LOWER_BOUNDS and sourced.hedge in _LOWER_BOUNDS:
+        return stated.value <= sourced.value * (1 + 1e-9)
+    if stated.hedge in _UPPER_BOUNDS and sourced.hedge in _UPPER_BOUNDS:
+        return stated.value >= sourced.value * (1 - 1e-9)
+    return True
+
+
 def _same_kind(a: Quantity, b: Quantity) -> bool:
     return a.kind == b.kind and (a.unit == b.unit or a.kind == "count")
 
@@ -203,14 +218,14 @@ def _taken(sourced: Value, others: list[Value]) -> bool:
     """Another value of the statement states this sourced value exactly."""
     for o in others:
         if sourced.quantity and o.quantity and o.quantity.kind == sourced.quantity.kind:
-            if quantities_agree(o.quantity, sourced.quantity) and o.role in ("", TOTAL, sourced.role):
+            if _agree(o.quantity, sourced.quantity) and o.role in ("", TOTAL, sourced.role):
                 return True
         if sourced.date and o.date and dates_agree(o.date, sourced.date):
             return True
     return False
 
 
-def _compare_date(stated: Value, version: Analysis, others: list[Value]) -> Comparison | None:
+def _compare_date(stated: Value, version: Analysis, others: list[Value], statement_text: str | None = None) -> Comparison | None:
     d = stated.date
     assert d is not None
     candidates = [v for v in version.dates if v.date and not _taken(v, others) and _comparable(d, v.date)]
@@ -219,6 +234,16 @@ def _compare_date(stated: Value, version: Analysis, others: list[Value]) -> Comp
     for v in candidates:
         if dates_agree(d, v.date):  # type: ignore[arg-type]
             return Comparison(MATCH, format_date(v.date))  # type: ignore[arg-type]
+    # "since 1951" bounds a period: it can confirm "founded in 1951" and refute
+    # "founded in 1961", but says nothing of what happened in 2023
+    founding = statement_text is not None and lang.FOUNDING_RE.search(statement_text)
+    candidates = [
+        v for v in candidates
+        if bool(v.date.qualifier) == bool(d.qualifier)  # type: ignore[union-attr]
+        or (founding and v.date.qualifier == "since" and not d.qualifier)  # type: ignore[union-attr]
+    ]
+    if not candidates:
+        return None
     # compare with the sourced date stated at the same precision, else the most precise
     def precision(v: Value) -> int:
         x = v.date

@@ -17,6 +17,7 @@ from gcmcheck.models import Result, Verdict
 # remaining C0 control except tab and newline, DEL, and C1 controls. Identical to the
 # pattern text.py has always used, so text output does not change by sharing it.
 _CONTROL_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # What an editor, grep or a log viewer may treat as the end of a line once control
 # characters are gone: newline, and the Unicode line and paragraph separators.
 _BREAK_RE = re.compile(r"[ \t]*[\n\u2028\u2029][ \t\n\u2028\u2029]*")
@@ -25,7 +26,9 @@ _BREAK_RE = re.compile(r"[ \t]*[\n\u2028\u2029][ \t\n\u2028\u2029]*")
 # controls: U+009B is a CSI on many terminals) or a JavaScript parser or log viewer
 # takes as a line break (U+2028, U+2029). They only occur inside JSON strings, where
 # a \u escape means the same character, so escaping them changes no value.
-_JSON_UNSAFE = str.maketrans({c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029)})
+# Lone surrogates (bytes of a command-line argument that are not UTF-8) are escaped
+# too: written raw they would be those bytes again, and not UTF-8.
+_JSON_UNSAFE = str.maketrans({c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029, *range(0xD800, 0xE000))})
 
 # Inputs that are not files: statements given on the command line, or piped text.
 PSEUDO_INPUTS = ("<argv>", "<stdin>")
@@ -42,9 +45,11 @@ def clean(text: str) -> str:
     """Document text without terminal control sequences: a draft cannot repaint the screen.
 
     Tab and newline survive (they are layout, not control); formats that need a
-    single line call `one_line` as well.
+    single line call `one_line` as well. A lone surrogate (a byte of a command-line
+    argument that is not UTF-8, such as 0x9B, an 8-bit CSI) becomes U+FFFD rather than
+    being written back as that byte.
     """
-    return _CONTROL_RE.sub("", text)
+    return _SURROGATE_RE.sub("\ufffd", _CONTROL_RE.sub("", text))
 
 
 def one_line(text: str) -> str:

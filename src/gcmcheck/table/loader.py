@@ -174,15 +174,25 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, Problem | None]:
         mapping[LINE_KEY] = node.start_mark.line + 1
         return mapping
 
+    def construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        """A date as YAML reads it, or its text when it is no real date (2024-04-00)."""
+        try:
+            return loader.construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)
+
     LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    LineLoader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
     try:
         return yaml.load(text, Loader=LineLoader), None  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
+        mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         column = mark.column + 1 if mark else 0
         return None, Problem(name, line, f"YAML error: {exc.problem or exc}", column)
     except yaml.YAMLError as exc:
+        return None, Problem(name, 0, f"YAML error: {exc}")
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # a constructor's own error
         return None, Problem(name, 0, f"YAML error: {exc}")
 
 
