@@ -114,6 +114,7 @@ class Stance:
     role: str  # "for" or "against" ("withdrew", "held out", "opposed" are "against")
     start: int = 0
     end: int = 0
+    event: str = ""  # the event named with the stance ("abstained in the General Assembly vote")
 
 
 @dataclass(slots=True)

@@ -30,6 +30,7 @@ _ROLE_NOUN_RE = re.compile(r"(?:ers?|ents?|outs?|ition|ions?|or(?:y|ies)|al)$", 
 _AFTER_ROLE_LINK_RE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:by|were|was|are|is|include[sd]?|including|led|as|among)\b", re.IGNORECASE)
 _MAX_STANCE_DISTANCE = 160
 ATTRIBUTIVE = "attributive"
+_PERIOD_BOUND_RE = re.compile(r"\b(since|before|after|until|from)\s+(?:the\s+(?:year|end\s+of|start\s+of)\s+)$", re.IGNORECASE)
 TOTAL = "total"  # the role of a figure that is the whole a count is taken from
 _WHOLE_RE = re.compile(
     r"(?:^|\b(?:\d[\d,.]*%?|majority|most|all|many|some|none|each|any|half|third|quarter|percent|cent|share|"
@@ -95,6 +96,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
             )
         )
     for d in dates:
+        bound = _PERIOD_BOUND_RE.search(text, max(0, d.start - 24), d.start)
+        if bound and not d.qualifier:
+            d = replace(d, qualifier=bound.group(1).lower())  # "since the year 2000"
         if _ATTRIBUTIVE_RE.match(text, d.end) and _DETERMINER_RE.search(text, max(0, d.start - 8), d.start):
             d = replace(d, qualifier=ATTRIBUTIVE)  # "the 2015 migrant crisis": a label, not a date
         # "since 2000" bounds a period; it is not the date of the event named nearby
@@ -211,7 +215,8 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
             role = best[1].role
             if lang.EXCEPT_RE.search(text[max(0, m.start - 40) : m.start]):
                 role = {lang.FOR: lang.AGAINST, lang.AGAINST: lang.FOR}.get(role, role)
-            stances.append(Stance(m.id, role, m.start, m.end))
+            event = _event_for([e for e in mentions if e.kind == EVENT], best[1].start, breaks)
+            stances.append(Stance(m.id, role, m.start, m.end, event))
     return stances
 
 

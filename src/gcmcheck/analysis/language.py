@@ -169,6 +169,13 @@ EXCEPT_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Verbs that place an event: "held in Geneva", "took place in Marrakech", "met at".
+VENUE_RE = re.compile(
+    r"\b(?:held|hold|holds|took place|take place|takes place|convene[sd]?|convening|met|meet|meets|meeting|gathered|gather|hosted|host)\b",
+    re.IGNORECASE,
+)
+PLACED_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+(?:city\s+of\s+)?)?$", re.IGNORECASE)
+
 # Verbs of coming into being: their date is refuted by an earlier "since".
 FOUNDING_RE = re.compile(r"\b(?:found(?:ed|ing)|establish(?:ed|ing)|creat(?:ed|ing)|set up|launch(?:ed|ing)|formed|born)\b", re.IGNORECASE)
 

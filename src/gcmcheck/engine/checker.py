@@ -19,6 +19,7 @@ from gcmcheck.analysis import language as lang
 from gcmcheck.engine.compiled import CompiledClaim, CompiledTable, title_tail
 from gcmcheck.engine.facts import (
     DATE,
+    VENUE,
     MATCH,
     MEMBER,
     MISMATCH,
@@ -29,7 +30,7 @@ from gcmcheck.engine.facts import (
     facts_of,
     membership_facts,
 )
-from gcmcheck.analysis.analyser import ATTRIBUTIVE
+from gcmcheck.analysis.analyser import ATTRIBUTIVE, party_stems
 from gcmcheck.models import Analysis, Result, Value, Verdict
 
 # A claim is on the statement's topic when they share a specific name, an event or a
@@ -147,6 +148,7 @@ class Checker:
             return []
         total = sum(t.weight(w) for w in s.keywords) or 1.0
         values = {v.quantity.value for v in s.quantities if v.quantity}
+        counted = {w for v in s.quantities for w in v.noun.split()} - party_stems()
         years = {v.date.year for v in s.dates if v.date and v.date.year}
         subject_named = any(m.kind == SUBJECT for m in s.mentions)
         outsiders = self._outsiders(s)
@@ -155,10 +157,13 @@ class Checker:
             c = t.claims[i]
             if not self._names_fit(s, c, outsiders, values):
                 continue
-            overlap = sum(t.weight(w) for w in s.keywords & c.keywords) / total
+            shared_weight = sum(t.weight(w) for w in s.keywords & c.keywords)
+            # a long statement shares a small part of its words with any claim: the
+            # share of the claim's own words counts too
+            overlap = max(shared_weight / total, shared_weight / (sum(t.weight(w) for w in c.keywords) or 1.0))
             shared_names = bool(names & c.names)
             shared_event = bool(s.events and c.event in s.events)
-            shared_value = bool(values & c.values)
+            shared_value = bool(values & c.values) or bool(counted & c.counted)
             legal_force = s.binding is not None and subject_named and i in t.by_binding
             # someone's side is relevant wherever the table gives that someone's side
             side = any(i in t.by_stance.get(entity, ()) for entity in sided)
@@ -196,6 +201,8 @@ class Checker:
         a specific name, an event or a large figure with it ("Secretary-General
         Guterres established the UN Network …" is about the Network claim). A
         closed list decides every name against its members."""
+        if _ordinals(s.text) and _ordinals(c.primary.text) and not _ordinals(s.text) & _ordinals(c.primary.text):
+            return False  # "the second Review Forum" is not the first
         if c.claim.closed or all(n in c.names for n in outsiders):
             return True
         if s.binding is not None and c.primary.binding is not None and any(m.kind == SUBJECT for m in s.mentions):
@@ -287,8 +294,8 @@ class Checker:
 
     def _judge(self, fact: Fact, cand: Candidate, s: Analysis) -> Decision | None:
         claim = cand.claim
-        if fact.kind == DATE and not cand.anchored:
-            return None  # a year alone, on shared words only, is too weak a link
+        if fact.kind in (DATE, VENUE) and not cand.anchored:
+            return None  # a year or a place alone, on shared words only, is too weak a link
         comparisons: list[tuple[tuple[str, ...], Comparison]] = []
         for version in claim.versions:
             result = compare(fact, version.analysis, claim, s)
@@ -371,6 +378,13 @@ class Checker:
 
 
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?\b")
+
+
+_ORDINAL_RE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+
+
+def _ordinals(text: str) -> set[str]:
+    return {m.group(0).lower() for m in _ORDINAL_RE.finditer(text)}
 
 
 def _unchecked_values(s: Analysis, decisions: list[Decision]) -> list[str]:

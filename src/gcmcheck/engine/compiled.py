@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from gcmcheck.analysis.analyser import analyse
+from gcmcheck.analysis.analyser import analyse, party_stems
 from gcmcheck.analysis.lexicon import ENTITY, NAME, SUBJECT, Lexicon, normalise_name
 from gcmcheck.models import Analysis, Claim
 
@@ -38,6 +38,7 @@ class CompiledClaim:
     list_names: frozenset[str]  # names that stand for the list itself ("Executive Committee")
     keywords: frozenset[str]
     values: frozenset[float]
+    counted: frozenset[str]  # words of what its figures count ("objectiv"), for matching
     years: frozenset[int]
     event: str
     match_text: str
@@ -92,12 +93,15 @@ def compile_claim(claim: Claim, lexicon: Lexicon) -> CompiledClaim:
     years = {
         v.date.year for a in (primary, *(v.analysis for v in versions)) for v in a.dates if v.date and v.date.year
     }
+    counted = frozenset(
+        w for a in (primary, *(v.analysis for v in versions)) for v in a.quantities for w in v.noun.split()
+    ) - party_stems()
     events = primary.events  # a source's wording may name an event only in passing
     event = claim.event or (next(iter(events)) if len(events) == 1 else "")
     match_text = " ".join(sorted(keywords | names))
     return CompiledClaim(
         claim, primary, versions, frozenset(names), members, _member_labels(claim, lexicon),
-        _list_names(primary, members, claim.closed), frozenset(keywords), frozenset(values), frozenset(years), event, match_text
+        _list_names(primary, members, claim.closed), frozenset(keywords), frozenset(values), counted, frozenset(years), event, match_text
     )
 
 

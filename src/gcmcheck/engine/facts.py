@@ -18,7 +18,7 @@ from gcmcheck.analysis.numbers import format_quantity, quantities_agree
 from gcmcheck.engine.compiled import CompiledClaim
 from gcmcheck.models import Analysis, DateMention, Mention, Quantity, Stance, Value
 
-QUANTITY, DATE, STANCE, BINDING, MEMBER = "quantity", "date", "stance", "binding", "member"
+QUANTITY, DATE, STANCE, BINDING, MEMBER, VENUE = "quantity", "date", "stance", "binding", "member", "venue"
 MATCH, MISMATCH = "match", "mismatch"
 
 ROLE_WORDS = {lang.FOR: "in favour", lang.AGAINST: "against", lang.ABSTAIN: "abstained"}
@@ -59,7 +59,17 @@ def facts_of(statement: Analysis) -> list[Fact]:
         facts.append(Fact(STANCE, s.start, s.end, statement.text[s.start : s.end], stance=s, entity=s.entity))
     if statement.binding is not None:
         facts.append(Fact(BINDING, 0, len(statement.text), "binding" if statement.binding else "non-binding", binding=statement.binding))
+    if lang.VENUE_RE.search(statement.text):
+        facts.extend(Fact(VENUE, m.start, m.end, m.text, entity=m.id) for m in venues(statement))
     return facts
+
+
+def venues(a: Analysis) -> list[Mention]:
+    """Places named with "in" or "at": "held in Geneva", "the conference in Marrakesh"."""
+    return [
+        m for m in a.mentions
+        if m.kind in ("entity", "name", "event") and lang.PLACED_RE.search(a.text[max(0, m.start - 20) : m.start])
+    ]
 
 
 def membership_facts(
@@ -127,6 +137,13 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
             return None
         expected = "binding" if version.binding else "non-binding"
         return Comparison(MATCH if version.binding == fact.binding else MISMATCH, expected, reason="legal force")
+    if fact.kind == VENUE:
+        places = venues(version)
+        if not places:
+            return None
+        if fact.entity in {p.id for p in places}:
+            return Comparison(MATCH, places[0].text)
+        return Comparison(MISMATCH, places[0].text, reason="place")
     if fact.kind == MEMBER:
         result = _compare_member(fact.entity, claim)
         if result is not None and fact.negated:
@@ -265,6 +282,8 @@ def _compare_stance(stated: Stance, version: Analysis, claim: CompiledClaim) -> 
     roles = {s.role for s in sourced}
     if stated.role in roles:
         return Comparison(MATCH, ROLE_WORDS.get(stated.role, stated.role))
+    if stated.event and claim.event and claim.event != stated.event:
+        return None  # a side taken at one event says nothing of another
     role = sorted(roles)[0]
     return Comparison(MISMATCH, ROLE_WORDS.get(role, role), reason="side")
 
