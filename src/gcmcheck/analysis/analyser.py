@@ -247,6 +247,8 @@ def _about_topic(text: str, role: _Role, topic: list[Mention], names: list[Menti
         at = lead.end() if lead else at
         if any(t.start <= at < t.end or at <= t.start <= at + 2 for t in topic):
             return True
+        if lang.PROCESS_RE.match(text, at):
+            return True  # "quit the talks", "withdrew from the negotiations"
         named = next((m for m in names if m.start <= at < m.end or at <= m.start <= at + 2), None)
         if named is None:
             return False

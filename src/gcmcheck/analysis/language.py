@@ -21,6 +21,8 @@ _ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     AGAINST: (
         r"le(?:ad|ads|d|ading) (?:the )?(?:opposition|resistance|holdouts|charge against|campaign against)",
+        r"said no(?: to)?",
+        r"(?:rejected|turned down|refused)",
         r"vot(?:ed|ing|es?) against",
         r"vot(?:ed|ing|es?) no",
         r"no votes?",
@@ -158,6 +160,9 @@ STANCE_BREAK_RE = re.compile(r"[;:()\u2014]")
 
 # What may stand between a transitive stance verb and its object: "voted in favour
 # of the pact", "withdrew from the compact", "pulled out of the accord".
+# What a stance on the subject may name instead of it: its negotiations or process.
+PROCESS_RE = re.compile(r"(?:talks|negotiations|process|conference|summit|deal|agreement|accord|pact)\b", re.IGNORECASE)
+
 OBJECT_LEAD_RE = re.compile(
     r"\s*(?:(?:from|to|on|with|against|for|of|out of|in favou?r of|up to)\s+)?(?:(?:the|a|an|this|that|its|their|new)\s+)*",
     re.IGNORECASE,
