@@ -103,8 +103,8 @@ READ = [
     ("approximately 5", "approximately 5", 5, "count", "", "about"),
     ("approx. 5", "approx. 5", 5, "count", "", "about"),
     ("some 60,000", "some 60,000", 60_000, "count", "", "about"),
-    ("an estimated 272 million", "an estimated 272 million", 272_000_000, "count", "", "about"),
-    ("estimated 5", "estimated 5", 5, "count", "", "about"),
+    ("an estimated 272 million", "272 million", 272_000_000, "count", "", ""),  # an estimate is the figure itself
+    ("estimated 5", "5", 5, "count", "", ""),
     ("~60k", "~60k", 60_000, "count", "", "about"),
     ("circa 500", "circa 500", 500, "count", "", "about"),
     ("c. 500", "c. 500", 500, "count", "", "about"),
