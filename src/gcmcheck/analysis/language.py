@@ -8,6 +8,7 @@ from the table's lexicon (see gcmcheck.analysis.lexicon).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Roles a party can take on a decision. "against" covers every way of staying out:
 # voting no, rejecting, withdrawing, holding out, refusing or failing to sign.
@@ -247,6 +248,7 @@ NOUN_SYNONYMS = (
 )
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A deliberately light stemmer: enough to meet "voted"/"votes"/"voting" at "vot"."""
     w = word.lower().strip(".'\u2019-")

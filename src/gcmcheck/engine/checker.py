@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from gcmcheck.analysis.analyser import analyse
@@ -152,15 +153,16 @@ class Checker:
         years = {v.date.year for v in s.dates if v.date and v.date.year}
         subject_named = any(m.kind == SUBJECT for m in s.mentions)
         outsiders = self._outsiders(s)
+        s_ordinals = _ordinals(s.text)
         eligible: list[Candidate] = []
         for i in pool:
             c = t.claims[i]
-            if not self._names_fit(s, c, outsiders, values):
+            if not self._names_fit(s, c, outsiders, values, names, s_ordinals):
                 continue
             shared_weight = sum(t.weight(w) for w in s.keywords & c.keywords)
             # a long statement shares a small part of its words with any claim: the
             # share of the claim's own words counts too
-            overlap = max(shared_weight / total, shared_weight / (sum(t.weight(w) for w in c.keywords) or 1.0))
+            overlap = max(shared_weight / total, shared_weight / t.keyword_weight(i))
             shared_names = bool(names & c.names)
             shared_event = bool(s.events and c.event in s.events)
             shared_value = bool(values & c.values) or bool(counted & c.counted)
@@ -194,14 +196,17 @@ class Checker:
             if m.kind in (ENTITY, NAME) and m.id not in self.table.background and not _attribution(s.text, m.start, m.end)
         ]
 
-    def _names_fit(self, s: Analysis, c: CompiledClaim, outsiders: list[str], values: set[float]) -> bool:
+    def _names_fit(
+        self, s: Analysis, c: CompiledClaim, outsiders: list[str], values: set[float], names: set[str], s_ordinals: frozenset[str]
+    ) -> bool:
         """A claim cannot judge a statement about someone else: "France voted in
         favour" is not decided by "164 states approved it". A statement naming
         someone the claim never mentions is kept off the claim unless it also shares
         a specific name, an event or a large figure with it ("Secretary-General
         Guterres established the UN Network …" is about the Network claim). A
         closed list decides every name against its members."""
-        if _ordinals(s.text) and _ordinals(c.primary.text) and not _ordinals(s.text) & _ordinals(c.primary.text):
+        c_ordinals = _ordinals(c.primary.text)
+        if s_ordinals and c_ordinals and not s_ordinals & c_ordinals:
             return False  # "the second Review Forum" is not the first
         if c.claim.closed or all(n in c.names for n in outsiders):
             return True
@@ -211,7 +216,7 @@ class Checker:
             return True
         if any(v >= SHARED_FIGURE_MIN and v in c.values for v in values):
             return True
-        return bool(self._specific_names(s) & c.names)
+        return bool(names & c.names)
 
     # --- decisions -------------------------------------------------------------------
 
@@ -383,8 +388,9 @@ _POSSESSIVE_RE = re.compile(r"['\u2019]s?\b")
 _ORDINAL_RE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
-def _ordinals(text: str) -> set[str]:
-    return {m.group(0).lower() for m in _ORDINAL_RE.finditer(text)}
+@lru_cache(maxsize=65536)
+def _ordinals(text: str) -> frozenset[str]:
+    return frozenset(m.group(0).lower() for m in _ORDINAL_RE.finditer(text))
 
 
 def _unchecked_values(s: Analysis, decisions: list[Decision]) -> list[str]:

@@ -61,9 +61,16 @@ class CompiledTable:
     by_event: dict[str, list[int]] = field(default_factory=dict)
     by_binding: list[int] = field(default_factory=list)  # claims that state a legal force
     by_stance: dict[str, list[int]] = field(default_factory=dict)  # entity -> claims giving its side
+    claim_weights: list[float] = field(default_factory=list)
 
     def weight(self, word: str) -> float:
         return self.idf.get(word, self.default_idf)
+
+    def keyword_weight(self, i: int) -> float:
+        """Total weight of claim i's words (computed once per claim)."""
+        if not self.claim_weights:
+            self.claim_weights = [sum(self.weight(w) for w in c.keywords) or 1.0 for c in self.claims]
+        return self.claim_weights[i]
 
 
 def compile_claim(claim: Claim, lexicon: Lexicon) -> CompiledClaim:

@@ -345,10 +345,33 @@ def _init_worker(claims: Path | None) -> None:
     # the run, so a worker must not print a traceback of its own; SIGTERM just ends it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _exit_with_parent()
     try:
         _WORKER["checker"] = load_checker(claims)
     except Exception as exc:  # reported by the first task, as a user error
         _WORKER["error"] = str(exc)
+
+
+def _exit_with_parent(interval: float = 0.5) -> None:
+    """End this worker soon after the main process ends, however it ends.
+
+    A worker waits for tasks on a pipe whose other end it holds too, so it never
+    sees the main process go: killed (SIGKILL, the OOM killer) or ended by SIGPIPE
+    (`gcmcheck lint --jobs 4 docs | head -1`), it would leave the workers behind for
+    good. A daemon thread watches the parent and ends the worker when it is gone.
+    """
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="gcmcheck-parent-watch", daemon=True).start()
 
 
 def _work(target: Target, options: Options) -> Outcome:
