@@ -444,3 +444,13 @@ def test_claims_commands_import_nothing_heavy_at_start():
     code = "import sys, gcmcheck.cli\nprint([m for m in ('rich', 'yaml', 'rapidfuzz', 'gcmcheck.curation') if m in sys.modules])\n"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_claims_commands_use_the_folders_claims_setting(tmp_path):
+    shutil.copytree(ROOT / "tests" / "fixtures" / "other_topic", tmp_path / "project")
+    (tmp_path / "project" / "pyproject.toml").write_text('[tool.gcmcheck]\nclaims = "claims.yaml"\n', encoding="utf-8")
+    listed = run_cli("claims", "list", "--format", "json", cwd=tmp_path / "project")
+    assert listed.returncode == 0, listed.stderr
+    assert "council-vote-count" in listed.stdout and "ga-endorsement-vote" not in listed.stdout
+    validated = run_cli("claims", "validate", cwd=tmp_path / "project")
+    assert validated.returncode == 0 and "claims.yaml" in validated.stdout

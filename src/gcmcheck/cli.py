@@ -109,12 +109,10 @@ def check_command(
     from gcmcheck import core
     from gcmcheck.report import Report
 
-    if claims is None:
-        # a project's `claims =` setting applies to quick checks from its folder too
-        from gcmcheck.lint.config import resolve
+    from gcmcheck.commands.common import configured_claims
 
-        claims = resolve(Path.cwd(), {}).claims.value
-    checker = core.load_checker(claims)
+    # a project's `claims =` setting applies to quick checks from its folder too
+    checker = core.load_checker(configured_claims(claims))
     if statement:
         text = " ".join(statement).strip()
         if not text:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from gcmcheck.commands.common import EXIT_FAILED, EXIT_OK, UserError, use_color
+from gcmcheck.commands.common import EXIT_FAILED, EXIT_OK, UserError, configured_claims, use_color
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -58,6 +58,7 @@ def load(claims: Path | None) -> Table:
     """The table, or a one-line error that points at `claims validate`."""
     from gcmcheck.table.loader import TableError, default_table_path, load_table
 
+    claims = configured_claims(claims)
     try:
         return load_table(claims)
     except TableError as exc:
@@ -292,7 +293,7 @@ def validate_command(
 
     if path and claims and Path(path).resolve() != Path(claims).resolve():
         raise UserError("give the table either as PATH or with --claims, not both")
-    target = Path(path or claims or default_table_path())
+    target = Path(path or configured_claims(claims) or default_table_path())
     result = validate_table(target)
     if format is OutputFormat.JSON:
         print_json(result.to_dict())

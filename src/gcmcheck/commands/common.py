@@ -82,3 +82,15 @@ def warn(message: str) -> None:
 def error(message: str) -> None:
     """A one-line error on stderr."""
     say(f"gcmcheck: error: {message}")
+
+
+def configured_claims(given: "Path | None") -> "Path | None":
+    """The table to use: --claims when given, else the `claims =` setting of the
+    configuration found from the current folder, else None (the shipped table)."""
+    if given is not None:
+        return given
+    from pathlib import Path
+
+    from gcmcheck.lint.config import resolve
+
+    return resolve(Path.cwd(), {}).claims.value
