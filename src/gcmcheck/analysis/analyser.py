@@ -282,6 +282,8 @@ def _blank_names(text: str, start: int, end: int, mentions: list[Mention]) -> st
 def _is_attribution(text: str, m: Mention) -> bool:
     before = text[max(0, m.start - 16) : m.start].lower()
     after = text[m.end : m.end + 12].lower()
+    if re.match(r"\s*(?:said|says)\s+(?:no|yes)\b", after):
+        return False  # "Hungary said no" takes a side
     return "according to" in before or bool(re.match(r"\s*(?:has |had )?(?:said|says|reported|told|stated|warned|noted|added)\b", after))
 
 

@@ -179,9 +179,16 @@ class Lexicon:
         bare = re.sub(r"[\u2019']s$", "", word).strip(".,;:").lower()
         if not word[:1].isupper() or bare in NOT_NAMES or ROLE_RE.fullmatch(bare):
             return False  # "Supporters of the accord" opens a sentence; it names no one
-        if _sentence_initial(text, offset) and bare in self.common_words:
+        if _sentence_initial(text, offset) and (bare in self.common_words or _COMMON_OPENING_RE.match(text, offset)):
             return False
         return True
+
+
+# A capitalised word opening a sentence that reads as a common noun: "Representatives
+# of 160 countries", "Critics argue", "Diplomats gathered".
+_COMMON_OPENING_RE = re.compile(
+    r"[A-Z][a-z]+(?:\s+of\b|(?:ives|ers|ors|ists|ants|ents|ics|ats|ates|ians|ees)\b)"
+)
 
 
 def _title_case(text: str) -> bool:

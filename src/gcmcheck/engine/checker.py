@@ -171,8 +171,8 @@ class Checker:
             side = any(i in t.by_stance.get(entity, ()) for entity in sided)
             if not (shared_names or shared_event or shared_value or legal_force or side or overlap >= MIN_WORD_OVERLAP):
                 continue
-            relevance = overlap + 0.4 * shared_value + 0.3 * shared_names + 0.3 * shared_event
-            anchored = shared_names or shared_event or shared_value or side or bool(years & c.years)
+            relevance = overlap + 0.4 * shared_value + 0.3 * shared_names + 0.3 * shared_event + 0.5 * legal_force
+            anchored = shared_names or shared_event or shared_value or side or legal_force or bool(years & c.years)
             eligible.append(Candidate(c, relevance, overlap, 0.0, anchored))
         if not eligible:
             return []
@@ -183,7 +183,7 @@ class Checker:
         for _, score, k in process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=FUZZ_CUTOFF):
             eligible[k].score = float(score)
         eligible.sort(key=lambda c: (-c.relevance, -c.score, c.claim.id))
-        return [c for c in eligible[:CANDIDATE_LIMIT] if c.score >= FUZZ_CUTOFF or c.relevance >= 0.7]
+        return [c for c in eligible[:CANDIDATE_LIMIT] if c.score >= FUZZ_CUTOFF or c.relevance >= 0.7 or c.anchored]
 
     def _specific_names(self, s: Analysis) -> set[str]:
         return {m.id for m in s.mentions if m.kind in (ENTITY, NAME)} - self.table.background
