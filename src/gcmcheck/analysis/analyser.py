@@ -213,7 +213,8 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
                 best = (distance, r)
         if best:
             role = best[1].role
-            if lang.EXCEPT_RE.search(text[max(0, m.start - 40) : m.start]):
+            own_clause = best[1].start >= m.end and re.match(r"\s*,?\s*(?:which|who|that)\b", text[m.end : best[1].start])
+            if not own_clause and lang.EXCEPT_RE.search(text[max(0, m.start - 40) : m.start]):
                 role = {lang.FOR: lang.AGAINST, lang.AGAINST: lang.FOR}.get(role, role)
             event = _event_for([e for e in mentions if e.kind == EVENT], best[1].start, breaks)
             stances.append(Stance(m.id, role, m.start, m.end, event))
@@ -264,7 +265,8 @@ _BEFORE_ROLE_NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 _LIST_TAIL_RE = re.compile(
-    r"[\s,:]*(?:(?:and|or|as well as|the|also|were|was|are|is|by|led|headed|spearheaded|among|them|to|of|for|at)[\s,:]+)*",
+    r"[\s,:]*(?:(?:and|or|as well as|the|also|were|was|are|is|by|led|headed|spearheaded|among|them|to|of|for|at|all|every|each|"
+    r"members?|states|countries|nations|except|excluding|but|other than|apart from|save)[\s,:]+)*",
     re.IGNORECASE,
 )
 
@@ -306,6 +308,8 @@ def _counted_noun(text: str, end: int, mentions: list[Mention] = ()) -> str:  # 
             continue
         token = w.group(0)
         low = token.lower().rstrip(".")
+        if low == "and" and 0 < len(words) <= 2:
+            continue  # "10 cross-cutting and interdependent guiding principles"
         if not token[0].isalpha() or low in _NOUN_STOP or lang.ROLE_RE.fullmatch(low):
             break
         # a verb after the noun ends it: "152 member states voted", "23 objectives covering"

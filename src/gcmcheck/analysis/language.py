@@ -56,6 +56,7 @@ _ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     FOR: (
         # longer phrases first: at one place the first alternative that matches wins
         r"sign(?:ed|ing|s)? off on",
+        r"sign(?:ed|ing|s)? on(?: to)?",
         r"rubber[- ]stamp(?:ed|ing|s)?",
         r"green[- ]light(?:ed|ing|s)?",
         r"gave (?:it|the \w+|its) (?:its |their )?(?:blessing|approval|backing|support)",
@@ -245,6 +246,7 @@ NOUN_SYNONYMS = (
     "pledge contribution donation",
     "principle tenet",
     "death fatality",
+    "population humanity",
 )
 
 

@@ -140,11 +140,15 @@ def plain_regions(text: str) -> list[Region]:
 # --- markdown ------------------------------------------------------------------------
 
 
-def prose_regions(text: str) -> tuple[str, list[Region]]:
+def prose_regions(text: str, warnings: list[str] | None = None) -> tuple[str, list[Region]]:
     """Return (masked_text, regions): the masked copy and its prose blocks in order.
 
     Regions are paragraphs, headings, list-item paragraphs, block-quote paragraphs and
     single table cells; suppressed ones are dropped (and stay masked).
+
+    markdown-it stops parsing containers nested deeper than its limit (20 levels; a
+    list item counts two), so such a passage is not checked: a message saying so,
+    with its line, is appended to warnings when given.
     """
     lines = LineIndex(text)
     # Alignment compares block contents with the source as markdown-it saw it; its
@@ -157,7 +161,15 @@ def prose_regions(text: str) -> tuple[str, list[Region]]:
         parse_input = "\n" * front + text[rest:]
     parser = _parser()
     env: dict[str, Any] = {}
+    parser.too_deep = []
     tokens = parser.md.parse(parse_input, env)
+    if parser.too_deep and warnings is not None:
+        spans = [f"{a + 1}" if b - a <= 1 else f"{a + 1}-{b}" for a, b in sorted(set(parser.too_deep))]
+        where = ("line " if spans[0].isdigit() and len(spans) == 1 else "lines ") + ", ".join(spans[:3])
+        where += ", ..." if len(spans) > 3 else ""
+        warnings.append(
+            f"{where}: block quotes and lists nested more than {parser.md.options.maxNesting} levels deep; not checked"
+        )
 
     keep: list[tuple[int, int]] = []  # source intervals that stay visible
     regions: list[Region] = []
@@ -367,6 +379,19 @@ class _Parser:
         for name in md.inline.ruler.get_all_rules():
             rule = md.inline.ruler.__rules__[md.inline.ruler.__find__(name)]
             md.inline.ruler.at(name, self._wrap(name, rule.fn))
+        # Where markdown-it gave up on content nested too deeply: [first, end) lines,
+        # 0-based (it skips to the end of the enclosing range, for a list the document's).
+        self.too_deep: list[tuple[int, int]] = []
+        block_tokenize = md.block.tokenize
+
+        def tokenize(state: Any, start: int, end: int, *args: Any) -> Any:
+            if state.level >= state.md.options.maxNesting:
+                line = state.skipEmptyLines(start)
+                if line < end and state.sCount[line] >= state.blkIndent:
+                    self.too_deep.append((line, end))
+            return block_tokenize(state, start, end, *args)
+
+        md.block.tokenize = tokenize  # type: ignore[method-assign]
         self.md: MarkdownIt = md
         self._state: StateInline | None = None
         self._masked: list[tuple[int, int]] = []

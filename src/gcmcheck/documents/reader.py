@@ -63,12 +63,12 @@ class Sentence:
         return tuple(self.original(i) for i in range(len(self.text)))
 
 
-def sentences(text: str, markdown: bool) -> Iterator[Sentence]:
-    """Every prose sentence of a document, in order."""
+def sentences(text: str, markdown: bool, warnings: list[str] | None = None) -> Iterator[Sentence]:
+    """Every prose sentence of a document, in order (warnings: see prose_regions)."""
     from gcmcheck.documents.markdown import plain_regions, prose_regions
 
     if markdown:
-        masked, regions = prose_regions(text)
+        masked, regions = prose_regions(text, warnings)
     else:
         masked, regions = text, plain_regions(text)
     for region in regions:
@@ -111,11 +111,15 @@ def _fold(text: str, start: int, end: int) -> tuple[str, tuple[tuple[int, int], 
 
 
 def results_for_text(
-    checker: Checker, text: str, input: str, markdown: bool, show: str = SHOW_ALL
+    checker: Checker, text: str, input: str, markdown: bool, show: str = SHOW_ALL, warnings: list[str] | None = None
 ) -> Iterator[Result]:
-    """Check every sentence of a document; results carry positions in `text`."""
+    """Check every sentence of a document; results carry positions in `text`.
+
+    Passages that cannot be checked (Markdown nested too deeply) are named in
+    warnings, when given.
+    """
     index = LineIndex(text)
-    for sentence in sentences(text, markdown):
+    for sentence in sentences(text, markdown, warnings):
         yield from _check(checker, sentence, index.position, input, show)
 
 

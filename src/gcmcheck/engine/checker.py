@@ -382,7 +382,9 @@ class Checker:
         return "Claims on this topic exist, but none states the values this sentence gives."
 
 
-_POSSESSIVE_RE = re.compile(r"['\u2019]s?\b")
+# "the Secretary-General's Special Representative" names someone else's post, but
+# "the Executive Committee's members" names the list itself
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?\b(?!\s+(?:\w+\s+)?members?\b)")
 
 
 _ORDINAL_RE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
@@ -406,7 +408,8 @@ def _substantive(text: str, v: Value) -> bool:
     """A value the statement asserts, not one that only sets the scene: "nine days
     later", "a two-day conference" and "the 1990 convention" are not figures to check."""
     if v.date is not None:
-        return v.date.qualifier != ATTRIBUTIVE
+        # a label ("the 1990 convention") or a month without a year ("by December") sets the scene
+        return v.date.qualifier != ATTRIBUTIVE and (v.date.year is not None or v.date.day is not None)
     if text[v.end : v.end + 1] == "-" and v.quantity is not None and v.quantity.value < 100:
         return False
     return not _INCIDENTAL_NOUN_RE.match(v.noun)

@@ -126,6 +126,8 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
     states exactly is taken ("152 of the 193 members" does not compare 193 with 152).
     """
     others = [v for v in statement.values if v is not fact.value and v.event in ("", claim.event)] if statement else []
+    if statement is not None and fact.kind in (QUANTITY, DATE) and _another_time(fact, statement, version, claim):
+        return None
     if fact.kind == QUANTITY:
         return _compare_quantity(fact.value, version, others, claim.keywords)  # type: ignore[arg-type]
     if fact.kind == DATE:
@@ -151,6 +153,21 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
             return Comparison(flipped, result.expected, reason="list")
         return result
     return None
+
+
+def _another_time(fact: Fact, statement: Analysis, version: Analysis, claim: CompiledClaim) -> bool:
+    """A figure dated in its clause ("281 million migrants in 2020") and a sourced
+    figure of another year are about different times: neither the figure nor the
+    year refutes the other. (Dates of events, "endorsed on 19 December", are not
+    time stamps of figures and are compared as usual.)"""
+    if claim.event or not version.quantities:
+        return False
+    clause = [v for v in statement.values if statement.same_clause(v.start, fact.start)]
+    years = [v.date for v in clause if v.date and v.date.year and v.date.qualifier != ATTRIBUTIVE]
+    if not years or not any(v.quantity for v in clause):
+        return False
+    sourced = [v.date for v in version.dates if v.date and v.date.year]
+    return bool(sourced) and not any(dates_agree(y, d) for y in years for d in sourced)
 
 
 def _compare_quantity(stated: Value, version: Analysis, others: list[Value], claim_words: frozenset[str]) -> Comparison | None:

@@ -150,7 +150,7 @@ def _check_whole(checker: Checker, data: bytes, outcome: Outcome, options: Optio
     if not decoded.text.strip():
         outcome.warnings.append(EMPTY)
         return
-    results = list(results_for_text(checker, decoded.text, target.name, target.markdown, options.show))
+    results = list(results_for_text(checker, decoded.text, target.name, target.markdown, options.show, outcome.warnings))
     outcome.results = results
     if not options.fixing:
         return
