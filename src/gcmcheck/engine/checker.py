@@ -384,7 +384,7 @@ class Checker:
 
 # "the Secretary-General's Special Representative" names someone else's post, but
 # "the Executive Committee's members" names the list itself
-_POSSESSIVE_RE = re.compile(r"['\u2019]s?\b(?!\s+(?:\w+\s+)?members?\b)")
+_POSSESSIVE_RE = re.compile(r"(?:['\u2019]s\b|['\u2019](?!\w))(?!\s+(?:\w+\s+)?members?\b)")
 
 
 _ORDINAL_RE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
