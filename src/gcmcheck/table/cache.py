@@ -23,6 +23,7 @@ import os
 import pickle
 import stat
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,7 @@ def table_key(table_path: Path) -> str | None:
 
     digest = hashlib.sha256(__version__.encode())
     try:
-        _add_code_stamp(digest)
+        digest.update(_code_stamp())
         raw = read_limited(table_path, MAX_TABLE_BYTES)
         if raw is None:  # too large: the loader says so
             return None
@@ -66,16 +67,21 @@ def table_key(table_path: Path) -> str | None:
 _COMPILING_CODE = ("models.py", "analysis", "engine", "table")
 
 
-def _add_code_stamp(digest: "hashlib._Hash") -> None:
+@lru_cache(maxsize=1)
+def _code_stamp() -> bytes:
     """The code that shapes a compiled table: a changed module (an upgrade, a local
-    edit) makes older caches stale even when the version string did not move."""
+    edit) makes older caches stale even when the version string did not move. Taken
+    once per process, when the code is loaded, so that a file edited during a run
+    cannot label a table compiled by the older code in memory."""
     package = Path(__file__).resolve().parent.parent
+    stamp = hashlib.sha256()
     for name in _COMPILING_CODE:
         path = package / name
         files = [path] if path.is_file() else sorted(path.glob("*.py"))
         for f in files:
             stat = f.stat()
-            digest.update(f"{f.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+            stamp.update(f"{f.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return stamp.digest()
 
 
 def load_compiled(claims: Path | None = None) -> CompiledTable:
