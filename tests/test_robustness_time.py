@@ -1,0 +1,129 @@
+"""Adversarial text: time must grow linearly with the length of the input.
+
+Each test times 10,000 and 100,000 characters of the same run and requires the ratio
+to stay below 25 (linear is 10; catastrophic backtracking or a quadratic loop gives
+100 or more). Comparing within the test, rather than against a fixed time, keeps the
+tests meaningful on a slow or busy machine; the short run is repeated until it takes
+at least 5 ms, and each timing is the best of three, so timer noise does not count.
+
+The document path (Markdown or plain text -> sentences -> checker) is what `gcmcheck
+lint` and piped text go through; sentences are capped at 2,000 characters there, so
+the analyser only ever sees bounded pieces. A statement given whole (`gcmcheck
+"..."`, core.check_statement) is not cut, so the analyser and checker are also
+timed directly on long runs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from gcmcheck.documents.reader import results_for_text
+
+SHORT, LONG = 10_000, 100_000
+LIMIT = 25
+
+RUNS = {
+    "digits": "1",
+    "digits and spaces": "1 ",
+    "commas": ",",
+    "thousands": "1,",
+    "dots": ".",
+    "decimals": "1.",
+    "spaces": " ",
+    "and": "and ",
+    "numbers and": "1 and ",
+    "hyphens": "-",
+    "em dashes": "\u2014",
+    "ranges": "1\u2013",
+    "number words": "one hundred and fifty-two ",
+    "hyphenated words": "twenty-",
+    "dates": "19 December 2018 ",
+    "percent": "5% ",
+    "abbreviations": "U.S. e.g. No. ",
+    "nested lists": "- ",
+    "nested quotes": "> ",
+    "quotes and lists": "> - 1. ",
+    "emphasis": "*a_",
+    "links": "[a](",
+    "code and html": "`a` <b> ",
+    "lines": "a\n",
+    "carriage returns": "a.\r",
+    "blank lines": "\r\n \r\n",
+}
+
+
+def _run(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _seconds(func: Callable[[str], object], text: str, repeat: int, tries: int) -> float:
+    best = float("inf")
+    for _ in range(tries):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            func(text)
+        best = min(best, (time.perf_counter() - start) / repeat)
+    return best
+
+
+def growth(func: Callable[[str], object], unit: str, short: int = SHORT, long: int = LONG, tries: int = 2) -> float:
+    """time(long run) / time(short run) of func on a run of unit.
+
+    The short run is timed best of three; the long one best of `tries` (noise only
+    ever makes a run slower, so one try is enough where a failure is expected).
+    """
+    small, large = _run(unit, short), _run(unit, long)
+    start = time.perf_counter()
+    func(small)
+    once = max(time.perf_counter() - start, 1e-7)
+    repeat = max(1, min(200, int(0.005 / once) + 1))  # the short run takes >= ~5 ms
+    return _seconds(func, large, 1, tries) / _seconds(func, small, repeat, 3)
+
+
+@pytest.mark.parametrize("markdown", [True, False], ids=["markdown", "plain"])
+@pytest.mark.parametrize("unit", list(RUNS.values()), ids=list(RUNS))
+def test_the_document_path_is_linear(checker, unit: str, markdown: bool) -> None:
+    def check(text: str) -> None:
+        for _ in results_for_text(checker, text, "x", markdown, show="all"):
+            pass
+
+    assert growth(check, unit) < LIMIT
+
+
+# the analyser on a whole run (a statement is not cut into sentences)
+ANALYSER_RUNS = ["digits", "commas", "dots", "spaces", "and", "hyphens", "em dashes", "number words"]
+
+
+@pytest.mark.parametrize("name", ANALYSER_RUNS)
+def test_the_analyser_is_linear(checker, name: str) -> None:
+    from gcmcheck.analysis.analyser import analyse
+
+    lexicon = checker.table.lexicon
+    assert growth(lambda text: analyse(text, lexicon), RUNS[name]) < LIMIT
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="analysis/analyser.py _nearest() scans every stance word for every value: "
+    "O(values x stance words) on one long statement (needs a window search, e.g. bisect on sorted starts)",
+)
+def test_the_analyser_pairs_values_and_stances_in_linear_time(checker) -> None:
+    from gcmcheck.analysis.analyser import analyse
+
+    lexicon = checker.table.lexicon
+    assert growth(lambda text: analyse(text, lexicon), "1 against, ", tries=1) < LIMIT
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine/facts.py pairs every stated date with every other (the list comprehension in "
+    "_pair/_taken): O(dates^2) per candidate claim on one long statement; cap or index the values",
+)
+def test_the_checker_pairs_dates_in_linear_time(checker) -> None:
+    from gcmcheck.engine.checker import Checker
+
+    # a fresh checker per call: the memo would otherwise answer the repeats
+    assert growth(lambda text: Checker(checker.table).check(text), RUNS["dates"], 1_000, 10_000, tries=1) < LIMIT
