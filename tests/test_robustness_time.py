@@ -105,11 +105,6 @@ def test_the_analyser_is_linear(checker, name: str) -> None:
     assert growth(lambda text: analyse(text, lexicon), RUNS[name]) < LIMIT
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="analysis/analyser.py _nearest() scans every stance word for every value: "
-    "O(values x stance words) on one long statement (needs a window search, e.g. bisect on sorted starts)",
-)
 def test_the_analyser_pairs_values_and_stances_in_linear_time(checker) -> None:
     from gcmcheck.analysis.analyser import analyse
 
@@ -117,11 +112,6 @@ def test_the_analyser_pairs_values_and_stances_in_linear_time(checker) -> None:
     assert growth(lambda text: analyse(text, lexicon), "1 against, ", tries=1) < LIMIT
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine/facts.py pairs every stated date with every other (the list comprehension in "
-    "_pair/_taken): O(dates^2) per candidate claim on one long statement; cap or index the values",
-)
 def test_the_checker_pairs_dates_in_linear_time(checker) -> None:
     from gcmcheck.engine.checker import Checker
 

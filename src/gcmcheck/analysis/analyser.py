@@ -164,10 +164,26 @@ def _same_clause(a: int, b: int, breaks: list[int]) -> bool:
     return i >= len(breaks) or breaks[i] >= hi
 
 
+def _first_within(roles: list[_Role], start: int) -> int:
+    """Index of the first role that may lie within reach of start (roles sorted)."""
+    lo, hi = 0, len(roles)
+    target = start - 2 * _MAX_STANCE_DISTANCE
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if roles[mid].start < target:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _nearest(roles: list[_Role], start: int, end: int, breaks: list[int], text: str) -> _Role | None:
     """The role expression closest to a value in its clause; ties go to the one after it."""
     best: tuple[int, int, _Role] | None = None
-    for r in roles:
+    # roles are in text order: only those within reach are looked at (linear overall)
+    for r in roles[_first_within(roles, start) :]:
+        if r.start > end + _MAX_STANCE_DISTANCE:
+            break
         if r.start >= end:
             distance, after = r.start - end, 0
         elif r.end <= start:

@@ -45,7 +45,9 @@ def parse(text: str) -> Parsed | SyntaxProblem:
     """Data and line maps of a YAML document, or where and why it does not parse."""
     import yaml
 
-    loader = yaml.SafeLoader(text)
+    from gcmcheck.table.loader import limited_loader
+
+    loader = limited_loader()(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

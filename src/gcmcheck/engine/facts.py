@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gcmcheck.analysis import language as lang
 from gcmcheck.analysis.analyser import ATTRIBUTIVE, TOTAL, nouns_compatible, party_stems as _party
@@ -125,7 +126,7 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
     Values pair one to one: a sourced figure that another value of the statement
     states exactly is taken ("152 of the 193 members" does not compare 193 with 152).
     """
-    others = [v for v in statement.values if v is not fact.value and v.event in ("", claim.event)] if statement else []
+    others = [v for v in _neighbours(statement, fact) if v.event in ("", claim.event)] if statement else []
     if statement is not None and fact.kind in (QUANTITY, DATE) and _another_time(fact, statement, version, claim):
         return None
     if fact.kind == QUANTITY:
@@ -155,6 +156,29 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
     return None
 
 
+_NEIGHBOURHOOD = 400  # characters: values further apart do not pair
+
+
+def _neighbours(statement: Analysis, fact: Fact) -> list[Value]:
+    """The statement's other values near a fact (values are in text order), so that
+    pairing stays linear even on a statement with thousands of figures."""
+    values = statement.values
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if values[mid].start < fact.start - _NEIGHBOURHOOD:
+            lo = mid + 1
+        else:
+            hi = mid
+    out: list[Value] = []
+    for v in values[lo:]:
+        if v.start > fact.start + _NEIGHBOURHOOD:
+            break
+        if v is not fact.value:
+            out.append(v)
+    return out
+
+
 def _another_time(fact: Fact, statement: Analysis, version: Analysis, claim: CompiledClaim) -> bool:
     """A figure dated in its clause ("281 million migrants in 2020") and a sourced
     figure of another year are about different times: neither the figure nor the
@@ -162,7 +186,7 @@ def _another_time(fact: Fact, statement: Analysis, version: Analysis, claim: Com
     time stamps of figures and are compared as usual.)"""
     if claim.event or not version.quantities:
         return False
-    clause = [v for v in statement.values if statement.same_clause(v.start, fact.start)]
+    clause = [v for v in (*_neighbours(statement, fact), fact.value) if v is not None and statement.same_clause(v.start, fact.start)]
     years = [v.date for v in clause if v.date and v.date.year and v.date.qualifier != ATTRIBUTIVE]
     if not years or not any(v.quantity for v in clause):
         return False
@@ -239,6 +263,11 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
     return a.kind == b.kind and (a.unit == b.unit or a.kind == "count")
 
 
+@lru_cache(maxsize=256)
+def _founding(text: str) -> bool:
+    return bool(lang.FOUNDING_RE.search(text))
+
+
 def _comparable(a: DateMention, b: DateMention) -> bool:
     """Two dates say something about each other only if they share a stated field
     ("18 December" and "2019" do not), and a year used as a label ("the 1990
@@ -270,7 +299,7 @@ def _compare_date(stated: Value, version: Analysis, others: list[Value], stateme
             return Comparison(MATCH, format_date(v.date))  # type: ignore[arg-type]
     # "since 1951" bounds a period: it can confirm "founded in 1951" and refute
     # "founded in 1961", but says nothing of what happened in 2023
-    founding = statement_text is not None and lang.FOUNDING_RE.search(statement_text)
+    founding = statement_text is not None and _founding(statement_text)
     candidates = [
         v for v in candidates
         if bool(v.date.qualifier) == bool(d.qualifier)  # type: ignore[union-attr]

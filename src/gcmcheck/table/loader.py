@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -141,14 +142,14 @@ def read_limited(path: Path, limit: int) -> bytes | None:
     return None if len(data) > limit else data
 
 
-def _parse_yaml(text: str, name: str) -> tuple[Any, Problem | None]:
+@lru_cache(maxsize=1)
+def limited_loader() -> type:
+    """A yaml.SafeLoader that refuses documents nested too deeply (the composer
+    recurses) or whose aliases expand to too many values (a "billion laughs").
+    Every YAML a table comes from is read with it (or a subclass)."""
     import yaml
 
-    class LineLoader(yaml.SafeLoader):
-        """SafeLoader that records where each mapping starts, for messages, and refuses
-        documents nested too deeply (the composer recurses) or whose aliases expand
-        to too many values (a "billion laughs")."""
-
+    class LimitedLoader(yaml.SafeLoader):
         _depth = 0
 
         def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
@@ -168,6 +169,15 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, Problem | None]:
                     None, None, f"more than {MAX_YAML_NODES:,} values once aliases are expanded", node.start_mark
                 )
             return node
+
+    return LimitedLoader
+
+
+def _parse_yaml(text: str, name: str) -> tuple[Any, Problem | None]:
+    import yaml
+
+    class LineLoader(limited_loader()):  # type: ignore[misc]
+        """Records where each mapping starts, for messages."""
 
     def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
         mapping = loader.construct_mapping(node, deep=True)
