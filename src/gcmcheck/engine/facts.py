@@ -236,6 +236,8 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
         return None
     if agrees:
         return Comparison(MATCH, expected, fit=noun)
+    if q.kind == "count" and q.value < 1000 and not stated.noun and not stated.role and not q.hedge:
+        return None  # a bare small number ("Draft 7", "Article 23") may agree with a figure but refutes none
     if stated.role and not sourced.role and q.kind == "count" and noun - role_fit * 5 < 3:
         # a side's count is refuted by a figure without a side only when both count
         # the same named thing: "5 against" says nothing of "193 members"
