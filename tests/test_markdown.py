@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import re
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from timing import LIMIT, growth
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -343,30 +342,6 @@ def test_prose_regions_invariants(text: str) -> None:
         previous_end = region.end
 
 
-def _best_time(func: Callable[[str], object], text: str, repeat: int, runs: int = 3) -> float:
-    """Best of `runs` timings of `repeat` calls; min() filters scheduler noise."""
-    best = float("inf")
-    gc.disable()
-    try:
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            for _ in range(repeat):
-                func(text)
-            best = min(best, time.perf_counter() - t0)
-    finally:
-        gc.enable()
-    return best
-
-
-def _ratio(func: Callable[[str], object], small: str, large: str) -> float:
-    """Time(large) / time(small), repeating calls so the small case takes >= ~5 ms."""
-    t0 = time.perf_counter()
-    func(small)
-    once = max(time.perf_counter() - t0, 1e-6)
-    repeat = max(1, min(50, int(0.005 / once)))
-    return _best_time(func, large, repeat) / max(_best_time(func, small, repeat), 1e-9)
-
-
 ADVERSARIAL = {
     "dots": ".",
     "digits with commas": "1,",
@@ -384,7 +359,4 @@ ADVERSARIAL = {
 @pytest.mark.parametrize("unit", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
 @pytest.mark.parametrize("func", [prose_regions, plain_regions], ids=["markdown", "plain"])
 def test_regions_are_linear(unit: str, func: Callable[[str], object]) -> None:
-    def repeat(size: int) -> str:
-        return (unit * (size // len(unit) + 1))[:size]
-
-    assert _ratio(func, repeat(10_000), repeat(100_000)) < 20
+    assert growth(func, unit) < LIMIT

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 
 import pytest
+from timing import LIMIT, growth
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -336,23 +335,9 @@ ADVERSARIAL = {
 }
 
 
-def _best_time(func: Callable[[str], object], text: str, repeat: int = 5) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        func(text)
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 @pytest.mark.parametrize("unit", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
 def test_linear_time(unit: str) -> None:
-    small = (unit * (10_000 // len(unit) + 1))[:10_000]
-    large = (unit * (100_000 // len(unit) + 1))[:100_000]
-    t_small = _best_time(find_quantities, small)
-    t_large = _best_time(find_quantities, large)
-    # a ratio, not an absolute time; the floor only absorbs timer noise on near-empty work
-    assert t_large < 20 * max(t_small, 1e-5), (t_small, t_large)
+    assert growth(find_quantities, unit) < LIMIT
 
 
 # --- comparing ------------------------------------------------------------------------

@@ -15,15 +15,11 @@ timed directly on long runs.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import pytest
 
 from gcmcheck.documents.reader import results_for_text
+from timing import LIMIT, growth
 
-SHORT, LONG = 10_000, 100_000
-LIMIT = 25
 
 RUNS = {
     "digits": "1",
@@ -53,34 +49,6 @@ RUNS = {
     "carriage returns": "a.\r",
     "blank lines": "\r\n \r\n",
 }
-
-
-def _run(unit: str, size: int) -> str:
-    return (unit * (size // len(unit) + 1))[:size]
-
-
-def _seconds(func: Callable[[str], object], text: str, repeat: int, tries: int) -> float:
-    best = float("inf")
-    for _ in range(tries):
-        start = time.perf_counter()
-        for _ in range(repeat):
-            func(text)
-        best = min(best, (time.perf_counter() - start) / repeat)
-    return best
-
-
-def growth(func: Callable[[str], object], unit: str, short: int = SHORT, long: int = LONG, tries: int = 2) -> float:
-    """time(long run) / time(short run) of func on a run of unit.
-
-    The short run is timed best of three; the long one best of `tries` (noise only
-    ever makes a run slower, so one try is enough where a failure is expected).
-    """
-    small, large = _run(unit, short), _run(unit, long)
-    start = time.perf_counter()
-    func(small)
-    once = max(time.perf_counter() - start, 1e-7)
-    repeat = max(1, min(200, int(0.005 / once) + 1))  # the short run takes >= ~5 ms
-    return _seconds(func, large, 1, tries) / _seconds(func, small, repeat, 3)
 
 
 @pytest.mark.parametrize("markdown", [True, False], ids=["markdown", "plain"])

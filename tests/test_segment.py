@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import io
 import re
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from timing import LIMIT, growth
 
 from gcmcheck.documents.positions import LineIndex, split_lines
 from gcmcheck.documents.segment import (
@@ -191,30 +189,6 @@ def test_multi_megabyte_line_is_bounded() -> None:
 # --- linear time --------------------------------------------------------------------------
 
 
-def _best_time(func: Callable[[str], object], text: str, repeat: int, runs: int = 3) -> float:
-    """Best of `runs` timings of `repeat` calls; min() filters scheduler noise."""
-    best = float("inf")
-    gc.disable()
-    try:
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            for _ in range(repeat):
-                func(text)
-            best = min(best, time.perf_counter() - t0)
-    finally:
-        gc.enable()
-    return best
-
-
-def _ratio(func: Callable[[str], object], small: str, large: str) -> float:
-    """Time(large) / time(small), repeating calls so the small case takes >= ~5 ms."""
-    t0 = time.perf_counter()
-    func(small)
-    once = max(time.perf_counter() - t0, 1e-6)
-    repeat = max(1, min(50, int(0.005 / once)))
-    return _best_time(func, large, repeat) / max(_best_time(func, small, repeat), 1e-9)
-
-
 ADVERSARIAL = {
     "dots": ".",
     "digits with commas": "1,",
@@ -229,17 +203,13 @@ ADVERSARIAL = {
 }
 
 
-def _repeat(unit: str, size: int) -> str:
-    return (unit * (size // len(unit) + 1))[:size]
-
-
 @pytest.mark.parametrize("unit", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
 def test_split_sentences_is_linear(unit: str) -> None:
     def run(text: str) -> None:
         for _ in split_sentences(text):
             pass
 
-    assert _ratio(run, _repeat(unit, 10_000), _repeat(unit, 100_000)) < 20
+    assert growth(run, unit) < LIMIT
 
 
 # --- seeds ----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from pathlib import Path
 from typing import TextIO
 
 # 0: nothing at or above --fail-on; 1: something is; 2: a usage, configuration or input
@@ -84,13 +85,11 @@ def error(message: str) -> None:
     say(f"gcmcheck: error: {message}")
 
 
-def configured_claims(given: "Path | None") -> "Path | None":
+def configured_claims(given: Path | None) -> Path | None:
     """The table to use: --claims when given, else the `claims =` setting of the
     configuration found from the current folder, else None (the shipped table)."""
     if given is not None:
         return given
-    from pathlib import Path
-
     from gcmcheck.lint.config import resolve
 
     return resolve(Path.cwd(), {}).claims.value

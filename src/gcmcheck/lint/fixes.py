@@ -13,11 +13,11 @@ followed rather than replaced, and files without a fix are never opened for writ
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from gcmcheck.atomic import replace_atomically
 
 from gcmcheck.models import Result, Verdict
 
@@ -85,36 +85,7 @@ def unified_diff(old: str, new: str, name: str) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace a file's content all at once (temporary file, fsync, os.replace)."""
-    target = path.resolve()  # write through a symlink instead of replacing it
-    folder = target.parent
-    mode = target.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".gcmcheck-tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    """Replace a draft's content all at once, keeping its permissions; through a
+    symlink, the file it points to is written."""
+    target = path.resolve()
+    replace_atomically(target, data, mode=target.stat().st_mode & 0o7777)

@@ -22,12 +22,12 @@ import io
 import os
 import pickle
 import stat
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from gcmcheck import __version__
+from gcmcheck.atomic import replace_atomically
 from gcmcheck.engine.compiled import CompiledTable
 
 _MAGIC = b"gcmcheck-table-cache-2\n"
@@ -166,17 +166,6 @@ def _write(file: Path, key: str, compiled: CompiledTable) -> None:
         payload = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
         header = _MAGIC + key.encode() + b"\n" + f"{len(payload)} {hashlib.sha256(payload).hexdigest()}\n".encode()
         file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(header)
-                out.write(payload)
-            os.replace(tmp, file)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        replace_atomically(file, header + payload, mode=0o600)
     except (OSError, pickle.PicklingError):
         pass  # a read-only home is no reason to fail a check
