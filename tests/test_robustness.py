@@ -711,6 +711,7 @@ def test_fix_interrupted_by_ctrl_c_cleans_up(work: Path) -> None:
 
 
 def test_write_atomic_interrupted_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gcmcheck import atomic
     from gcmcheck.lint import fixes
 
     path = tmp_path / "a.md"
@@ -720,7 +721,7 @@ def test_write_atomic_interrupted_leaves_the_old_file(tmp_path: Path, monkeypatc
             raise KeyboardInterrupt
 
         with monkeypatch.context() as m:
-            m.setattr(fixes.os, where, interrupt)
+            m.setattr(atomic.os, where, interrupt)
             with pytest.raises(KeyboardInterrupt):
                 fixes.write_atomic(path, b"new content")
         assert path.read_bytes() == b"old" and sorted(tmp_path.iterdir()) == [path], where
