@@ -160,11 +160,11 @@ ATTRIBUTION_RE = re.compile(
 # Hard boundaries a stance never crosses; lists of names run across commas and "and".
 STANCE_BREAK_RE = re.compile(r"[;:()\u2014]")
 
-# What may stand between a transitive stance verb and its object: "voted in favour
-# of the pact", "withdrew from the compact", "pulled out of the accord".
 # What a stance on the subject may name instead of it: its negotiations or process.
 PROCESS_RE = re.compile(r"(?:talks|negotiations|process|conference|summit|deal|agreement|accord|pact)\b", re.IGNORECASE)
 
+# What may stand between a transitive stance verb and its object: "voted in favour
+# of the pact", "withdrew from the compact", "pulled out of the accord".
 OBJECT_LEAD_RE = re.compile(
     r"\s*(?:(?:from|to|on|with|against|for|of|out of|in favou?r of|up to)\s+)?(?:(?:the|a|an|this|that|its|their|new)\s+)*",
     re.IGNORECASE,
