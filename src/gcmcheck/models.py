@@ -129,6 +129,7 @@ class Analysis:
     negated: bool = False
     keywords: frozenset[str] = frozenset()
     clause_breaks: tuple[int, ...] = ()  # offsets where clauses end, for grouping facts
+    founded: frozenset[str] = frozenset()  # what a founding verb brought into being ("the Network was created")
 
     def same_clause(self, a: int, b: int) -> bool:
         """No clause boundary lies between offsets a and b."""

@@ -115,6 +115,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         negated=bool(lang.NEGATION_RE.search(text)),
         keywords=lang.keywords(text),
         clause_breaks=tuple(clause_breaks),
+        founded=_founded(text, mentions),
     )
 
 
@@ -295,6 +296,33 @@ def _blank_names(text: str, start: int, end: int, mentions: list[Mention]) -> st
         if start <= m.start and m.end <= end:
             chars[m.start - start : m.end - start] = [","] * (m.end - m.start)
     return "".join(chars)
+
+
+_PASSIVE_BEFORE_RE = re.compile(r"(?:\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?|,\s*)$", re.IGNORECASE)
+
+
+def _founded(text: str, mentions: list[Mention]) -> frozenset[str]:
+    """What was created, established or launched: the name before a passive or
+    participle ("the Network was created", "the fund, launched in May"), else the
+    name right after an active verb ("established the Network")."""
+    names = [m for m in mentions if m.kind in (ENTITY, NAME, SUBJECT)]
+    found: set[str] = set()
+    for verb in lang.FOUNDING_RE.finditer(text):
+        if re.match(r"\s+by\b", text[verb.end() :]) and not _PASSIVE_BEFORE_RE.search(text, max(0, verb.start() - 20), verb.start()):
+            # "Launched by the Network in May 2019, the start-up fund …": what follows the phrase
+            comma = text.find(",", verb.end())
+            after = [m for m in names if comma >= 0 and m.start > comma and m.start - comma <= 40]
+            if after:
+                found.add(after[0].id)
+        elif _PASSIVE_BEFORE_RE.search(text, max(0, verb.start() - 20), verb.start()):
+            before = [m for m in names if m.end <= verb.start() and verb.start() - m.end <= 60]
+            if before:
+                found.add(before[-1].id)
+        else:
+            after = [m for m in names if m.start >= verb.end() and m.start - verb.end() <= 12]
+            if after:
+                found.add(after[0].id)
+    return frozenset(found)
 
 
 def _is_attribution(text: str, m: Mention) -> bool:

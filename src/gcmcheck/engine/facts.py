@@ -132,6 +132,8 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
     if fact.kind == QUANTITY:
         return _compare_quantity(fact.value, version, others, claim.keywords)  # type: ignore[arg-type]
     if fact.kind == DATE:
+        if statement is not None and statement.founded and version.founded and not statement.founded & version.founded:
+            return None  # the date another thing was founded: "the Network, created in 2018" vs "launched the fund in 2019"
         return _compare_date(fact.value, version, others, statement.text if statement else None)  # type: ignore[arg-type]
     if fact.kind == STANCE:
         return _compare_stance(fact.stance, version, claim)  # type: ignore[arg-type]
