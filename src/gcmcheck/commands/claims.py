@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from gcmcheck.commands.common import EXIT_FAILED, EXIT_OK, UserError, configured_claims, use_color
+from gcmcheck.commands.common import EXIT_FAILED, EXIT_OK, UserError, command_group, configured_claims, use_color
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -34,13 +34,7 @@ ClaimsOption = Annotated[
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
 
-claims_app = typer.Typer(
-    help="Inspect, validate and grow the claims table.",
-    invoke_without_command=True,
-    no_args_is_help=False,
-    rich_markup_mode=None,
-    add_completion=False,
-)
+claims_app = command_group("Inspect, validate and grow the claims table.")
 
 
 @claims_app.callback(invoke_without_command=True)

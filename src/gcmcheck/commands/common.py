@@ -93,3 +93,13 @@ def configured_claims(given: Path | None) -> Path | None:
     from gcmcheck.lint.config import resolve
 
     return resolve(Path.cwd(), {}).claims.value
+
+
+def command_group(help: str):  # type: ignore[no-untyped-def]
+    """A typer group of subcommands (`gcmcheck claims …`) that runs its own callback
+    when called alone, without shell-completion options or rich markup."""
+    import typer
+
+    return typer.Typer(
+        help=help, invoke_without_command=True, no_args_is_help=False, rich_markup_mode=None, add_completion=False
+    )

@@ -13,15 +13,9 @@ from typing import Annotated, Optional
 import typer
 
 from gcmcheck.commands.claims import ClaimsOption, FormatOption, OutputFormat, console, escape, header, load, print_json, resolve_source
-from gcmcheck.commands.common import EXIT_OK, UserError
+from gcmcheck.commands.common import EXIT_OK, UserError, command_group
 
-sources_app = typer.Typer(
-    help="The source documents the claims quote: `gcmcheck sources` lists them.",
-    invoke_without_command=True,
-    no_args_is_help=False,
-    rich_markup_mode=None,
-    add_completion=False,
-)
+sources_app = command_group("The source documents the claims quote: `gcmcheck sources` lists them.")
 
 
 @sources_app.callback(invoke_without_command=True)
