@@ -12,6 +12,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The suite's compiled tables and patterns go to a folder of its own, never to the
+    user's cache (subprocesses inherit the setting)."""
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ["GCMCHECK_CACHE_DIR"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def checker():
     from gcmcheck.core import load_checker

@@ -920,7 +920,7 @@ def test_cache_write_is_atomic(cache_env: Path, monkeypatch: pytest.MonkeyPatch)
     def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cache.os, "replace", interrupted)
+    monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         cache._write(target, "x", compiled)
     assert list(cache_env.iterdir()) == []  # neither the file nor a temporary one

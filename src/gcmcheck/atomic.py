@@ -5,13 +5,14 @@ content or the new, never half of it. Used for --fix and for the table cache."""
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
 def replace_atomically(target: Path, data: bytes, mode: int | None = None) -> None:
     """Write data to target atomically; on any failure the temporary file is removed
     and the error raised."""
+    import tempfile  # not at start-up: it imports random, hashlib and more
+
     folder = target.parent
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".gcmcheck-tmp", dir=folder)
     try:

@@ -4,13 +4,10 @@
 calls sys.exit; every command returns its exit status.
 """
 
-from __future__ import annotations
-
 import os
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
 
 
 def _interrupted_while_starting(signum: int, frame: object) -> None:
@@ -28,23 +25,17 @@ def _started_as_command() -> bool:
 if _started_as_command() and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
     signal.signal(signal.SIGINT, _interrupted_while_starting)
 
-import typer  # noqa: E402
-from typer.core import TyperGroup  # noqa: E402
-
 from gcmcheck import __version__  # noqa: E402
 from gcmcheck.commands.common import (  # noqa: E402
     EXIT_BROKEN_PIPE,
     EXIT_ERROR,
-    EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_TERMINATED,
     UserError,
     error,
     set_debug,
-    use_color,
 )
-from gcmcheck.formats import Format  # noqa: E402
 
 EXAMPLES = """\
 Examples:
@@ -59,81 +50,62 @@ Examples:
 """
 
 
-class _DefaultToCheck(TyperGroup):
-    """Runs `check` when the first argument is not a subcommand."""
+def build_app():  # type: ignore[no-untyped-def]
+    """The typer application: built only when a command needs it (a subcommand, help,
+    a usage error), since importing typer takes longer than a whole quick check."""
+    from typing import Annotated, Optional
 
-    def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
-        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
-            args = ["check", *args]
-        return super().parse_args(ctx, args)
+    import typer
+    from typer.core import TyperGroup
 
+    from gcmcheck.commands.check import CLAIMS_OPTIONS, FORMAT_OPTIONS, VERBOSE_OPTIONS, check
+    from gcmcheck.formats import Format
 
-app = typer.Typer(
-    cls=_DefaultToCheck,
-    add_completion=False,
-    no_args_is_help=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    help="Check what you write about the Global Compact for Migration against its sources.\n\n"
-    "gcmcheck STATEMENT... is short for gcmcheck check STATEMENT...\n\n" + EXAMPLES,
-)
+    class DefaultToCheck(TyperGroup):
+        """Runs `check` when the first argument is not a subcommand."""
 
+        def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
+            if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+                args = ["check", *args]
+            return super().parse_args(ctx, args)
 
-def _version(value: bool) -> None:
-    if value:
-        print(f"gcmcheck {__version__}")
-        raise typer.Exit(EXIT_OK)
+    app = typer.Typer(
+        cls=DefaultToCheck,
+        add_completion=False,
+        no_args_is_help=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        help="Check what you write about the Global Compact for Migration against its sources.\n\n"
+        "gcmcheck STATEMENT... is short for gcmcheck check STATEMENT...\n\n" + EXAMPLES,
+    )
 
+    def print_version(value: bool) -> None:
+        if value:
+            print(f"gcmcheck {__version__}")
+            raise typer.Exit(EXIT_OK)
 
-@app.callback()
-def _root(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
-    ] = False,
-) -> None:
-    """Check what you write about the Global Compact for Migration against its sources."""
+    @app.callback()
+    def root(
+        version: Annotated[
+            bool, typer.Option("--version", callback=print_version, is_eager=True, help="Print the version and exit.")
+        ] = False,
+    ) -> None:
+        """Check what you write about the Global Compact for Migration against its sources."""
 
+    @app.command(
+        "check",
+        help="Check statements given as arguments, or sentences read from stdin.\n\n" + EXAMPLES,
+        no_args_is_help=False,
+    )
+    def check_command(
+        statement: Annotated[Optional[list[str]], typer.Argument(help="The statement; words are joined with spaces.", show_default=False)] = None,
+        format: Annotated[Format, typer.Option(*FORMAT_OPTIONS, help="Output format.", case_sensitive=False)] = Format.TEXT,
+        claims: Annotated[Optional[Path], typer.Option(*CLAIMS_OPTIONS, help="Claims table to use instead of the shipped one.", dir_okay=False)] = None,
+        verbose: Annotated[bool, typer.Option(*VERBOSE_OPTIONS, help="Show every result.")] = False,
+    ) -> None:
+        raise typer.Exit(check(statement, format, claims, verbose))
 
-@app.command(
-    "check",
-    help="Check statements given as arguments, or sentences read from stdin.\n\n" + EXAMPLES,
-    no_args_is_help=False,
-)
-def check_command(
-    statement: Annotated[Optional[list[str]], typer.Argument(help="The statement; words are joined with spaces.", show_default=False)] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)] = Format.TEXT,
-    claims: Annotated[Optional[Path], typer.Option("--claims", help="Claims table to use instead of the shipped one.", dir_okay=False)] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show every result.")] = False,
-) -> None:
-    from gcmcheck import core
-    from gcmcheck.report import Report
-
-    from gcmcheck.commands.common import configured_claims
-
-    # a project's `claims =` setting applies to quick checks from its folder too
-    checker = core.load_checker(configured_claims(claims))
-    if statement:
-        text = " ".join(statement).strip()
-        if not text:
-            raise UserError("the statement is empty")
-        results = core.check_statement(checker, text)
-    elif not sys.stdin.isatty():
-        from gcmcheck.documents.decode import read_stdin
-        from gcmcheck.documents.reader import results_for_text
-
-        text = read_stdin()
-        results = list(results_for_text(checker, text, "<stdin>", markdown=False))
-        if not results:
-            raise UserError("no statement found on stdin")
-    else:
-        raise UserError('no statement given: try gcmcheck "152 countries voted yes", or pipe text in')
-    report = Report(results, verbose=verbose, color=use_color())
-    _render(report, format)
-    raise typer.Exit(EXIT_FAILED if any(r.verdict.value == "contradicted" for r in results) else EXIT_OK)
-
-
-def _register_subcommands() -> None:
     from gcmcheck.commands.claims import claims_app
     from gcmcheck.commands.lint import EXAMPLES as LINT_EXAMPLES, lint_command
     from gcmcheck.commands.sources import sources_app
@@ -141,16 +113,25 @@ def _register_subcommands() -> None:
     app.command("lint", help="Check Markdown and text drafts in files and folders (- reads stdin).\n\n" + LINT_EXAMPLES)(lint_command)
     app.add_typer(claims_app, name="claims")
     app.add_typer(sources_app, name="sources")
+    return app
 
 
-_register_subcommands()
+def _run_app(args: list[str], debug: bool) -> int:
+    """Run the typer application; its own exceptions become exit statuses here."""
+    import typer
 
-
-def _render(report, fmt: Format) -> None:  # type: ignore[no-untyped-def]
-    from gcmcheck.formats import renderer
-
-    renderer(fmt)(report, sys.stdout)
-    sys.stdout.flush()
+    try:
+        status = build_app()(args=args, prog_name="gcmcheck", standalone_mode=False)
+        return int(status or EXIT_OK)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.TyperException as exc:
+        # typer's parser errors: usage mistakes carry exit code 2
+        hint = " (see gcmcheck --help)" if exc.exit_code == EXIT_ERROR else ""
+        _fail(f"{exc.format_message()}{hint}", debug)
+        return EXIT_ERROR
+    except typer.Abort:
+        return EXIT_INTERRUPTED
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -160,6 +141,7 @@ def run(argv: list[str] | None = None) -> int:
     line on stderr and an exit status (see commands.common); `--debug` (anywhere on
     the command line) adds the traceback for bug reports.
     """
+    from gcmcheck.commands.check import check, quick_arguments
     from gcmcheck.table.loader import TableError
 
     args = list(sys.argv[1:] if argv is None else argv)
@@ -170,19 +152,12 @@ def run(argv: list[str] | None = None) -> int:
     if signal.getsignal(signal.SIGINT) is _interrupted_while_starting:
         signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        status = app(args=args, prog_name="gcmcheck", standalone_mode=False)
-        return int(status or EXIT_OK)
-    except typer.Exit as exc:
-        return int(exc.exit_code)
-    except typer.TyperException as exc:
-        # typer's parser errors: usage mistakes carry exit code 2
-        hint = " (see gcmcheck --help)" if exc.exit_code == EXIT_ERROR else ""
-        _fail(f"{exc.format_message()}{hint}", debug)
-        return EXIT_ERROR
+        quick = quick_arguments(args)
+        return check(*quick) if quick is not None else _run_app(args, debug)
     except (UserError, TableError) as exc:
         _fail(str(exc), debug)
         return EXIT_ERROR
-    except (typer.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except SystemExit as exc:
         # typer and rich turn a broken pipe into SystemExit(1) after catching it

@@ -17,6 +17,7 @@ from gcmcheck.analysis.dates import find_dates
 from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, SUBJECT, Lexicon
 from gcmcheck.analysis.numbers import find_fractions, find_quantities
 from gcmcheck.models import Analysis, Mention, Stance, Value
+from gcmcheck.regex_cache import regex
 
 # Counted nouns that all name parties to a decision: "152 countries", "152 votes",
 # "152 member states" and "152 nations" count the same thing.
@@ -25,23 +26,23 @@ _PARTY_WORDS = (
     "signatory signatories delegation delegations vote votes ballot ballots"
 )
 _NOUN_STOP = lang.STOPWORDS | {"that", "which", "who", "have", "has", "had", "is", "are", "was", "were", "except", "including", "excluding", "besides"}
-_ROLE_NOUN_RE = re.compile(r"(?:ers?|ents?|outs?|ition|ions?|or(?:y|ies)|al)$", re.IGNORECASE)
+_ROLE_NOUN_RE = regex(r"(?:ers?|ents?|outs?|ition|ions?|or(?:y|ies)|al)$", re.IGNORECASE)
 # what may link a stance word to names after it: "supported by X", "holdouts were X"
-_AFTER_ROLE_LINK_RE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:by|were|was|are|is|include[sd]?|including|led|as|among)\b", re.IGNORECASE)
+_AFTER_ROLE_LINK_RE = regex(r"\s*(?:\w+\s+){0,2}?(?:by|were|was|are|is|include[sd]?|including|led|as|among)\b", re.IGNORECASE)
 _MAX_STANCE_DISTANCE = 160
 ATTRIBUTIVE = "attributive"
-_PERIOD_BOUND_RE = re.compile(r"\b(since|before|after|until|from)\s+(?:the\s+(?:year|end\s+of|start\s+of)\s+)$", re.IGNORECASE)
+_PERIOD_BOUND_RE = regex(r"\b(since|before|after|until|from)\s+(?:the\s+(?:year|end\s+of|start\s+of)\s+)$", re.IGNORECASE)
 TOTAL = "total"  # the role of a figure that is the whole a count is taken from
-_WHOLE_RE = re.compile(
+_WHOLE_RE = regex(
     r"(?:^|\b(?:\d[\d,.]*%?|majority|most|all|many|some|none|each|any|half|third|quarter|percent|cent|share|"
     r"proportion|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\s+)"
     r"of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.\u2019'-]+['\u2019]s\s+)?(?:[\w.-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_DETERMINER_RE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)
-_ATTRIBUTIVE_RE = re.compile(r"[ \t]+(?![Oo]f\b|[Aa]nd\b|[Tt]o\b)[A-Za-z]")
+_DETERMINER_RE = regex(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE_RE = regex(r"[ \t]+(?![Oo]f\b|[Aa]nd\b|[Tt]o\b)[A-Za-z]")
 # "UN member states approved": the name qualifies the actors, it is not one of them
-_MODIFIER_RE = re.compile(r"(?:['\u2019]s)?\s+(?:member\s+)?(?:states|countries|nations|members|governments|officials|diplomats|delegates|representatives)\b", re.IGNORECASE)
+_MODIFIER_RE = regex(r"(?:['\u2019]s)?\s+(?:member\s+)?(?:states|countries|nations|members|governments|officials|diplomats|delegates|representatives)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +120,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     )
 
 
-_TALLY_CUE_RE = re.compile(r"\b(?:vot\w*|by|pass\w*|adopt\w*|approv\w*|endors\w*|back\w*)\b", re.IGNORECASE)
-_TALLY_RE = re.compile(r"\s*(?:[-\u2013\u2014]|votes?\s+to|to)\s*$", re.IGNORECASE)
+_TALLY_CUE_RE = regex(r"\b(?:vot\w*|by|pass\w*|adopt\w*|approv\w*|endors\w*|back\w*)\b", re.IGNORECASE)
+_TALLY_RE = regex(r"\s*(?:[-\u2013\u2014]|votes?\s+to|to)\s*$", re.IGNORECASE)
 
 
 def _tally_roles(text: str, quantities: list) -> dict[int, str]:  # type: ignore[type-arg]
@@ -239,7 +240,7 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
 
 
 # after a stance verb, these show it has no object of its own ("failed to sign as …")
-_INTRANSITIVE_RE = re.compile(
+_INTRANSITIVE_RE = regex(
     r"\s*(?:[.,;:!?)\u2014]|(?:and|but|it|them|at|as|because|while|since|after|when|until|so|yet|despite|even|so far|in\s+(?!favou?r))\b)",
     re.IGNORECASE,
 )
@@ -274,14 +275,14 @@ def _about_topic(text: str, role: _Role, topic: list[Mention], names: list[Menti
     return False
 
 
-_BEFORE_ROLE_NOUN_RE = re.compile(
+_BEFORE_ROLE_NOUN_RE = regex(
     r"[\s,]*(?:(?:and|or|the|as well as)[\s,]+)*"
     r"(?:(?:was|were|is|are|has been|have been|had been|remain(?:ed|s)?|became|become|as)\s+(?:(?:among|one of|two of|some of|all|also|still|not)\s+)*"
     r"|(?:among|one of)\s+)"
     r"(?:(?:the|a|an|its|their|main|chief|leading|key|fiercest|most vocal|prominent)\s+)*(?:[a-z-]+\s+)?",
     re.IGNORECASE,
 )
-_LIST_TAIL_RE = re.compile(
+_LIST_TAIL_RE = regex(
     r"[\s,:]*(?:(?:and|or|as well as|the|also|were|was|are|is|by|led|headed|spearheaded|among|them|to|of|for|at|all|every|each|"
     r"members?|states|countries|nations|except|excluding|but|other than|apart from|save)[\s,:]+)*",
     re.IGNORECASE,
@@ -298,7 +299,7 @@ def _blank_names(text: str, start: int, end: int, mentions: list[Mention]) -> st
     return "".join(chars)
 
 
-_PASSIVE_BEFORE_RE = re.compile(r"(?:\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?|,\s*)$", re.IGNORECASE)
+_PASSIVE_BEFORE_RE = regex(r"(?:\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?|,\s*)$", re.IGNORECASE)
 
 
 def _founded(text: str, mentions: list[Mention]) -> frozenset[str]:
@@ -336,8 +337,8 @@ def _is_attribution(text: str, m: Mention) -> bool:
 # --- nouns, events, legal force ------------------------------------------------------
 
 
-_NOUN_LEAD_RE = re.compile(r"[-\u2013\s]*(?:of\s+(?:the\s+)?)?", re.IGNORECASE)
-_NOUN_TOKEN_RE = re.compile(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F.'\u2019-]*|[,;:()\"\u201c\u201d]")
+_NOUN_LEAD_RE = regex(r"[-\u2013\s]*(?:of\s+(?:the\s+)?)?", re.IGNORECASE)
+_NOUN_TOKEN_RE = regex(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F.'\u2019-]*|[,;:()\"\u201c\u201d]")
 
 
 def _counted_noun(text: str, end: int, mentions: list[Mention] = ()) -> str:  # type: ignore[assignment]

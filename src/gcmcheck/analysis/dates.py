@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from gcmcheck.models import DateMention
+from gcmcheck.regex_cache import regex
 
 _FULL_MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -69,27 +70,27 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"[12][0-9]{3}(?![0-9]|\.[0-9])"
 _SEP = r"\s*(?:-|–|—|and|to|&)\s*"
 
-_ISO = re.compile(
+_ISO = regex(
     r"(?<![0-9-])(?P<y>[12][0-9]{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
 )
-_DMY = re.compile(
+_DMY = regex(
     rf"(?<![0-9])(?<![0-9][.,])(?P<d>{_DAY})(?P<o1>{_ORD})(?:{_SEP}(?P<d2>{_DAY}){_ORD})?"
     rf"\s*(?:of\s+)?{_month('m')}(?:,?\s*(?P<y>{_YEAR}))?",
     re.I,
 )
-_MDY = re.compile(
+_MDY = regex(
     rf"{_month('m')}\s*(?P<d>{_DAY})(?P<o1>{_ORD})(?![0-9:]|\.[0-9])"
     rf"(?:{_SEP}(?P<d2>{_DAY}){_ORD}(?![0-9:]|\.[0-9]))?(?:,?\s*(?P<y>{_YEAR}))?",
     re.I,
 )
-_MY = re.compile(rf"{_month('m')},?\s*(?P<y>{_YEAR})", re.I)
-_MONTH_ONLY = re.compile(_month("m"), re.I)
-_DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
-_VALID_NUMBER = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
-_LETTERS = re.compile(rf"{_LETTER}+")
+_MY = regex(rf"{_month('m')},?\s*(?P<y>{_YEAR})", re.I)
+_MONTH_ONLY = regex(_month("m"), re.I)
+_DIGIT_RUN = regex(r"[0-9]+(?:[.,][0-9]+)*")
+_VALID_NUMBER = regex(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+_LETTERS = regex(rf"{_LETTER}+")
 
 # what, right after a 4-digit token, makes it an amount rather than a year
-_NOT_YEAR_AFTER = re.compile(
+_NOT_YEAR_AFTER = regex(
     r"\s?%|\+|[\s-]{1,3}(?:percent|per\s?cent|pct|hundred|thousand|million|billion|trillion"
     r"|mn|bn|dollars?|euros?|US\s?dollars|USD|EUR|GBP|miles?|km|kms|kilomet(?:re|er)s?"
     r"|met(?:re|er)s?|kg|kgs|kilogram(?:me)?s?|tonnes?|tons?)(?!" + _LETTER + ")",
@@ -99,17 +100,17 @@ _GLUED_NOT_YEAR = frozenset(
     {"s", "st", "nd", "rd", "th", "k", "m", "mn", "bn", "km", "kms", "kg", "kgs", "pct",
      "mile", "miles", "million", "billion", "thousand"}
 )  # fmt: skip
-_CURRENCY_BEFORE = re.compile(rf"(?:(?<!{_LETTER})(?:US\s?\$|USD|EUR|GBP)|[$€£])\s?\Z", re.I)
-_QUALIFIER_BEFORE = re.compile(
+_CURRENCY_BEFORE = regex(rf"(?:(?<!{_LETTER})(?:US\s?\$|USD|EUR|GBP)|[$€£])\s?\Z", re.I)
+_QUALIFIER_BEFORE = regex(
     rf"(?<!{_LETTER})(since|before|after|until|till|by|from|prior\s+to|in|on|during|of)\s+\Z",
     re.I,
 )
-_PREPOSITION_BEFORE = re.compile(
+_PREPOSITION_BEFORE = regex(
     rf"(?<!{_LETTER})(?:in|on|since|before|after|until|till|by|from|during|of|early|late"
     rf"|mid|last|next|this|through|to)\s+\Z",
     re.I,
 )
-_IN_BEFORE = re.compile(rf"(?<!{_LETTER})in\s+\Z", re.I)
+_IN_BEFORE = regex(rf"(?<!{_LETTER})in\s+\Z", re.I)
 
 _Cand = tuple[int, int, int | None, int | None, int | None, int | None]
 

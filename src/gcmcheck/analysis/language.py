@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from gcmcheck.regex_cache import regex
+
 # Roles a party can take on a decision. "against" covers every way of staying out:
 # voting no, rejecting, withdrawing, holding out, refusing or failing to sign.
 FOR, AGAINST, ABSTAIN = "for", "against", "abstain"
@@ -88,7 +90,7 @@ _ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-ROLE_RE = re.compile(
+ROLE_RE = regex(
     "|".join(
         rf"(?P<{role}_{i}>\b(?:{p})\b)"
         for role, phrases in _ROLE_PHRASES.items()
@@ -113,7 +115,7 @@ def _leading_literal(pattern: str) -> str:
 ROLE_PREFIXES: tuple[str, ...] = tuple(
     sorted({_leading_literal(p) for phrases in _ROLE_PHRASES.values() for p in phrases})
 )
-ROLE_WORD_START_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ROLE_PREFIXES) + ")", re.IGNORECASE)
+ROLE_WORD_START_RE = regex(r"\b(?:" + "|".join(re.escape(p) for p in ROLE_PREFIXES) + ")", re.IGNORECASE)
 
 
 def find_roles(text: str) -> list[re.Match[str]]:
@@ -136,12 +138,12 @@ def role_of(match: re.Match[str]) -> str:
 
 
 # Negators that flip a stance or legal force when they stand shortly before it.
-NEGATION_RE = re.compile(
+NEGATION_RE = regex(
     r"\b(?:not|never|no longer|n't|neither|nor|without)\b|n't\b", re.IGNORECASE
 )
 
 # Legal force. Order matters: the negative forms are tried first.
-NON_BINDING_RE = re.compile(
+NON_BINDING_RE = regex(
     r"\b(?:non|not|un)[-\s]?(?:legally[-\s])?binding\b"
     r"|\bnot\s+(?:legally\s+)?bound\b|\bno\s+legal(?:ly)?\s+(?:force|obligations?|binding)\b"
     r"|\blegally[-\s]non[-\s]?binding\b"
@@ -149,61 +151,61 @@ NON_BINDING_RE = re.compile(
     r"|\bunenforceable\b|\bvoluntary\b",
     re.IGNORECASE,
 )
-BINDING_RE = re.compile(r"\b(?:legally[-\s])?binding\b|\blegally\s+bound\b|\benforceable\b", re.IGNORECASE)
+BINDING_RE = regex(r"\b(?:legally[-\s])?binding\b|\blegally\s+bound\b|\benforceable\b", re.IGNORECASE)
 
 # Attribution: a name introduced by these is a speaker, not part of the fact.
-ATTRIBUTION_RE = re.compile(
+ATTRIBUTION_RE = regex(
     r"\b(?:according to|said|says|say|reported|reports|told|stated|argued|warned|noted|added|estimates?)\b",
     re.IGNORECASE,
 )
 
 # Hard boundaries a stance never crosses; lists of names run across commas and "and".
-STANCE_BREAK_RE = re.compile(r"[;:()\u2014]")
+STANCE_BREAK_RE = regex(r"[;:()\u2014]")
 
 # What a stance on the subject may name instead of it: its negotiations or process.
-PROCESS_RE = re.compile(r"(?:talks|negotiations|process|conference|summit|deal|agreement|accord|pact)\b", re.IGNORECASE)
+PROCESS_RE = regex(r"(?:talks|negotiations|process|conference|summit|deal|agreement|accord|pact)\b", re.IGNORECASE)
 
 # What may stand between a transitive stance verb and its object: "voted in favour
 # of the pact", "withdrew from the compact", "pulled out of the accord".
-OBJECT_LEAD_RE = re.compile(
+OBJECT_LEAD_RE = regex(
     r"\s*(?:(?:from|to|on|with|against|for|of|out of|in favou?r of|up to)\s+)?(?:(?:the|a|an|this|that|its|their|new)\s+)*",
     re.IGNORECASE,
 )
 
 # "all members except the United States finalised it": the exception took the other side.
-EXCEPT_RE = re.compile(
+EXCEPT_RE = regex(
     r"\b(?:except(?:\s+for)?|other\s+than|apart\s+from|excluding|save\s+for|but\s+not|with\s+the\s+exception\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
 # Verbs that place an event: "held in Geneva", "took place in Marrakech", "met at".
-VENUE_RE = re.compile(
+VENUE_RE = regex(
     r"\b(?:held|hold|holds|took place|take place|takes place|convene[sd]?|convening|met|meet|meets|meeting|gathered|gather|hosted|host)\b",
     re.IGNORECASE,
 )
-PLACED_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+(?:city\s+of\s+)?)?$", re.IGNORECASE)
+PLACED_RE = regex(r"\b(?:in|at)\s+(?:the\s+(?:city\s+of\s+)?)?$", re.IGNORECASE)
 
 # Verbs of coming into being: their date is refuted by an earlier "since".
-FOUNDING_RE = re.compile(r"\b(?:found(?:ed|ing)|establish(?:ed|ing)|creat(?:ed|ing)|set up|launch(?:ed|ing)|formed|born)\b", re.IGNORECASE)
+FOUNDING_RE = regex(r"\b(?:found(?:ed|ing)|establish(?:ed|ing)|creat(?:ed|ing)|set up|launch(?:ed|ing)|formed|born)\b", re.IGNORECASE)
 
 # Words that say someone belongs to a group: "is a member of", "sits on", "one of".
-MEMBERSHIP_RE = re.compile(
+MEMBERSHIP_RE = regex(
     r"\b(?:members?|sits? on|sat on|seats? on|belongs? to|part of|one of|among|includ(?:es?|ed|ing)|compris(?:es?|ed|ing)|consists? of|made up of)\b",
     re.IGNORECASE,
 )
 
-NEGATED_MEMBERSHIP_RE = re.compile(
+NEGATED_MEMBERSHIP_RE = regex(
     r"\b(?:not|never|no longer|n't)\s+(?:(?:been|be|a|an|one|part|among|on)\s+)*(?:members?|part of|one of|among|on|sit on|belong)\b|\bnon-?members?\b",
     re.IGNORECASE,
 )
 
 # Clause boundaries for attaching roles and events to values.
-CLAUSE_BREAK_RE = re.compile(
+CLAUSE_BREAK_RE = regex(
     r"[;:()\u2014]|,\s+(?:while|whereas|but|and|with)\b|\b(?:while|whereas|but|although|though|however)\b",
     re.IGNORECASE,
 )
 
-WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'\u2019.-]*[A-Za-z\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]")
+WORD_RE = regex(r"[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'\u2019.-]*[A-Za-z\u00C0-\u024F]|[A-Za-z\u00C0-\u024F]")
 
 STOPWORDS = frozenset(
     """

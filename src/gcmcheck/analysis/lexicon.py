@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from gcmcheck.analysis.language import NOT_NAMES, ROLE_RE
 from gcmcheck.models import Mention
+from gcmcheck.regex_cache import portable, regex, restore
 
 SUBJECT = "subject"
 EVENT = "event"
@@ -24,13 +25,13 @@ _WORDCHAR = r"[\w\u00C0-\u024F]"
 # A capitalised word (or an acronym such as "U.N." or "ILO"), optionally possessive.
 _CAP_WORD = r"(?:[A-Z\u00C0-\u00DE][\w\u00C0-\u024F\u2019'.&-]*)"
 _CONNECTOR = r"(?:of|on|for|and|the|de|du|la|del|von|van)"
-_NAME_RE = re.compile(
+_NAME_RE = regex(
     rf"(?<![\w\u00C0-\u024F]){_CAP_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_CAP_WORD})*"
 )
 
 
 # what turns a name of the subject into the title of something else
-_TITLE_TAIL_RE = re.compile(r"\s+(?:on|for|of)\s+(?:the\s+)?(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*", re.IGNORECASE)
+_TITLE_TAIL_RE = regex(r"\s+(?:on|for|of)\s+(?:the\s+)?(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*", re.IGNORECASE)
 
 
 def normalise_name(text: str) -> str:
@@ -72,6 +73,15 @@ class Lexicon:
         lex = cls(subject, events, labels, entities, frozenset(w.lower() for w in common_words))
         lex._compile()
         return lex
+
+    def __getstate__(self) -> tuple[object, ...]:
+        # the matchers travel as compiled code, so loading a table compiles nothing
+        matchers = tuple(None if m is None else portable(m) for m in (self._exact_re, self._folded_re))
+        return self.subject, self.events, self.event_labels, self.entities, self.common_words, self._kinds, matchers
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        self.subject, self.events, self.event_labels, self.entities, self.common_words, self._kinds, matchers = state  # type: ignore[assignment]
+        self._exact_re, self._folded_re = (None if m is None else restore(m) for m in matchers)  # type: ignore[union-attr]
 
     def _compile(self) -> None:
         kinds: dict[str, tuple[str, str]] = {}
@@ -186,7 +196,7 @@ class Lexicon:
 
 # A capitalised word opening a sentence that reads as a common noun: "Representatives
 # of 160 countries", "Critics argue", "Diplomats gathered".
-_COMMON_OPENING_RE = re.compile(
+_COMMON_OPENING_RE = regex(
     r"[A-Z][a-z]+(?:\s+of\b|(?:ives|ers|ors|ists|ants|ents|ics|ats|ates|ians|ees)\b)"
 )
 

@@ -45,6 +45,7 @@ import re
 from decimal import Decimal
 
 from gcmcheck.models import Quantity
+from gcmcheck.regex_cache import regex
 
 # --- hedges ---------------------------------------------------------------------------
 
@@ -117,26 +118,26 @@ _CURRENCY_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£"}
 # --- regexes --------------------------------------------------------------------------
 
 _L = r"[^\W\d_]"  # a letter
-_CORE = re.compile(rf"[0-9]+(?:[.,][0-9]+)*|{_L}+")
-_LETTERS = re.compile(rf"{_L}+")
-_NEXT_WORD = re.compile(rf"(\s+|-)({_L}+)")
-_VALID_DIGITS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
-_SCALE_AFTER = re.compile(rf"\s+(hundred|thousand|million|billion|trillion|mn|bn)(?!{_L})", re.I)
-_BIG_SCALE_AFTER = re.compile(rf"\s+(thousand|million|billion|trillion)(?!{_L})", re.I)
-_PLUS_AFTER = re.compile(rf"\+|-plus(?!{_L})", re.I)
-_PERCENT_AFTER = re.compile(rf"\s?%|(?:\s+|-)(?:percent|per\s?cent|pct)(?!{_L})", re.I)
-_CURRENCY_AFTER = re.compile(
+_CORE = regex(rf"[0-9]+(?:[.,][0-9]+)*|{_L}+")
+_LETTERS = regex(rf"{_L}+")
+_NEXT_WORD = regex(rf"(\s+|-)({_L}+)")
+_VALID_DIGITS = regex(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+_SCALE_AFTER = regex(rf"\s+(hundred|thousand|million|billion|trillion|mn|bn)(?!{_L})", re.I)
+_BIG_SCALE_AFTER = regex(rf"\s+(thousand|million|billion|trillion)(?!{_L})", re.I)
+_PLUS_AFTER = regex(rf"\+|-plus(?!{_L})", re.I)
+_PERCENT_AFTER = regex(rf"\s?%|(?:\s+|-)(?:percent|per\s?cent|pct)(?!{_L})", re.I)
+_CURRENCY_AFTER = regex(
     rf"\s+(US\s+dollars?|dollars?|euros?|USD|EUR|GBP|pounds\s+sterling)(?!{_L})", re.I
 )
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = regex(
     rf"(?:\s+|-)(miles?|kms?|kilomet(?:re|er)s?|met(?:re|er)s?|m|kgs?|kilogram(?:me)?s?"
     rf"|tonnes?|tons?)(?!{_L})",
     re.I,
 )
-_POST_HEDGE = re.compile(
+_POST_HEDGE = regex(
     rf"\s+(?:or\s+(more|above|over|so|fewer|less|under)|and\s+(over|above))(?!{_L})", re.I
 )
-_CURRENCY_BEFORE = re.compile(rf"(?:(?<!{_L})(US\s?\$|USD|EUR|GBP)|([$€£]))\s?\Z", re.I)
+_CURRENCY_BEFORE = regex(rf"(?:(?<!{_L})(US\s?\$|USD|EUR|GBP)|([$€£]))\s?\Z", re.I)
 
 
 def _hedge_alternation() -> str:
@@ -145,7 +146,7 @@ def _hedge_alternation() -> str:
     return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w, _ in pairs)
 
 
-_HEDGE_BEFORE = re.compile(rf"(?<![^\W_])(?:{_hedge_alternation()})\s*\Z", re.I)
+_HEDGE_BEFORE = regex(rf"(?<![^\W_])(?:{_hedge_alternation()})\s*\Z", re.I)
 _HEDGE_OF = {w: h for h, words in HEDGE_WORDS.items() for w in words}
 _POST_HEDGE_OF = {"more": "atleast", "above": "atleast", "over": "atleast", "so": "about",
                   "fewer": "atmost", "less": "atmost", "under": "atmost"}  # fmt: skip
@@ -590,7 +591,7 @@ _FRACTIONS = {
     "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0, "three quarters": 75.0, "three-quarters": 75.0,
     "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0, "a tenth": 10.0, "one tenth": 10.0,
 }
-_FRACTION_RE = re.compile(
+_FRACTION_RE = regex(
     r"(?<![\w-])(?:(?P<hedge>about|around|roughly|nearly|almost|some|over|more than|less than|just over|just under)\s+)?"
     r"(?P<frac>" + "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True)) + r")"
     r"\s+of\b",
@@ -601,8 +602,8 @@ _FRACTION_HEDGE = {"about": "about", "around": "about", "roughly": "about", "som
                    "less than": "less", "just under": "less"}
 
 
-_PERIOD_PART_RE = re.compile(r"\b(?:first|second|third|last|final|latter|former|early|late)\s+$", re.IGNORECASE)
-_PERIOD_OF_RE = re.compile(r"\s+(?:the\s+)?(?:\d{4}|year|decade|century|month|week|term|session)\b", re.IGNORECASE)
+_PERIOD_PART_RE = regex(r"\b(?:first|second|third|last|final|latter|former|early|late)\s+$", re.IGNORECASE)
+_PERIOD_OF_RE = regex(r"\s+(?:the\s+)?(?:\d{4}|year|decade|century|month|week|term|session)\b", re.IGNORECASE)
 
 
 def find_fractions(text: str) -> list[Quantity]:

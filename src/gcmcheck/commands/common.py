@@ -4,10 +4,11 @@ the one-line messages on stderr."""
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 from typing import TextIO
+
+from gcmcheck.regex_cache import regex
 
 # 0: nothing at or above --fail-on; 1: something is; 2: a usage, configuration or input
 # error (a one-line message on stderr); 130: interrupted (Ctrl-C); 141: the reader of
@@ -22,9 +23,12 @@ class UserError(Exception):
 
 
 def use_color(stream: TextIO | None = None) -> bool:
-    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    """Colour for a terminal or when FORCE_COLOR is set, never when NO_COLOR is
+    (https://no-color.org, https://force-color.org)."""
     if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     stream = stream or sys.stdout
     return bool(getattr(stream, "isatty", lambda: False)())
 
@@ -56,7 +60,7 @@ def safe_line(text: str) -> str:
     return one_line(printable(text))
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = regex("[\ud800-\udfff]")
 
 
 def printable(text: str) -> str:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gcmcheck.documents.positions import LineIndex, split_lines
+from gcmcheck.regex_cache import regex
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -49,12 +50,12 @@ class Region:
 
 
 _KEYWORD = r"(off|on|ignore[-_ ]?next)"
-_COMMENT_DIRECTIVE = re.compile(r"<!--\s*gcmcheck\s+" + _KEYWORD + r"\s*-->", re.IGNORECASE)
-_PLAIN_DIRECTIVE = re.compile(
+_COMMENT_DIRECTIVE = regex(r"<!--\s*gcmcheck\s+" + _KEYWORD + r"\s*-->", re.IGNORECASE)
+_PLAIN_DIRECTIVE = regex(
     r"<!--\s*gcmcheck\s+" + _KEYWORD + r"\s*-->|(?:#+|//)?\s*gcmcheck\s+" + _KEYWORD,
     re.IGNORECASE,
 )
-_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+_NOT_LINE_BREAK = regex(r"[^\r\n]")
 
 # Tokens that open a block which "ignore-next" swallows whole (until the close at the
 # same level), and single-token blocks it swallows.

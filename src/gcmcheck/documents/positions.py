@@ -7,14 +7,15 @@ starts (bisect, O(log n) per lookup) instead of being carried around.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from gcmcheck.regex_cache import regex
+
 # "\r\n" is one break; a lone "\r" (old Mac) and "\n" are breaks too.  The same
 # definition is used by markdown-it's normaliser, so line numbers agree with its maps.
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+LINE_BREAK = regex(r"\r\n|\r|\n")
+_LINE = regex(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 def split_lines(text: str) -> Iterator[str]:

@@ -18,11 +18,12 @@ from gcmcheck.documents.positions import LineIndex
 from gcmcheck.documents.segment import split_sentences
 from gcmcheck.engine.checker import Checker
 from gcmcheck.models import Result, Verdict
+from gcmcheck.regex_cache import regex
 
 # Whitespace that folding changes: a run of two or more, or one that is not a space.
 # (A single space is kept as it is, so a typical sentence folds to itself.)
-_FOLD_RE = re.compile(r"\s{2,}|[^\S ]")
-_HAS_VALUE_RE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b", re.IGNORECASE)
+_FOLD_RE = regex(r"\s{2,}|[^\S ]")
+_HAS_VALUE_RE = regex(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b", re.IGNORECASE)
 
 # Which unverifiable sentences to report: every one (a statement or piped text), only
 # those stating a number or date (`--show unverifiable` in lint), or none.

@@ -55,6 +55,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
+from gcmcheck.regex_cache import regex
+
 MAX_SENTENCE_CHARS = 2000
 """Longest sentence handed downstream; longer runs are cut at whitespace."""
 
@@ -109,19 +111,19 @@ _TERMINALS = ".!?…"
 
 # A blank line: a break, then one or more (spaces/tabs + break).  "\r(?!\n)" keeps a
 # CRLF from being read as two breaks.
-_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[^\S\r\n]*(?:\r\n|\r(?!\n)|\n))+")
+_BLANK_LINE = regex(r"(?:\r\n|\r(?!\n)|\n)(?:[^\S\r\n]*(?:\r\n|\r(?!\n)|\n))+")
 # Candidate boundaries; each alternative is a character class run or a fixed-width
 # lookaround, so matching is linear.
-_CANDIDATE = re.compile(
+_CANDIDATE = regex(
     r"(?P<punct>[.!?…]+)[\"'”’»)\]]*"
     r"|(?<=\d)(?P<digit>)(?=[A-Z][a-z])"
     r"|(?<=[a-z]{3})(?P<camel>)(?=[A-Z][a-z]{2})"
     r"|(?<=[A-Z]{2})(?P<caps>)(?=[A-Z][a-z]{2})"
 )
-_NON_SPACE = re.compile(r"\S")
-_WORD = re.compile(r"[A-Za-z]+")
-_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_TOKEN_SEPARATORS = re.compile(r"[-/–—\"'“‘«(\[]")
+_NON_SPACE = regex(r"\S")
+_WORD = regex(r"[A-Za-z]+")
+_DOTTED = regex(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_TOKEN_SEPARATORS = regex(r"[-/–—\"'“‘«(\[]")
 _WHITESPACE_CHARS = " \n\t\r\f\v\xa0\u2009\u202f\u3000"
 
 

@@ -33,6 +33,7 @@ from gcmcheck.engine.facts import (
 )
 from gcmcheck.analysis.analyser import ATTRIBUTIVE, party_stems
 from gcmcheck.models import Analysis, Result, Value, Verdict
+from gcmcheck.regex_cache import regex
 
 # A claim is on the statement's topic when they share a specific name, an event or a
 # figure, or when this share of the statement's (IDF-weighted) words is in the claim.
@@ -384,10 +385,10 @@ class Checker:
 
 # "the Secretary-General's Special Representative" names someone else's post, but
 # "the Executive Committee's members" names the list itself
-_POSSESSIVE_RE = re.compile(r"(?:['\u2019]s\b|['\u2019](?!\w))(?!\s+(?:\w+\s+)?members?\b)")
+_POSSESSIVE_RE = regex(r"(?:['\u2019]s\b|['\u2019](?!\w))(?!\s+(?:\w+\s+)?members?\b)")
 
 
-_ORDINAL_RE = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+_ORDINAL_RE = regex(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=65536)
@@ -401,7 +402,7 @@ def _unchecked_values(s: Analysis, decisions: list[Decision]) -> list[str]:
     return [v.text for v in s.values if (v.start, v.end) not in judged and _substantive(s.text, v)]
 
 
-_INCIDENTAL_NOUN_RE = re.compile(r"^(?:day|week|month|year|decade|hour|minute|time|centur)", re.IGNORECASE)
+_INCIDENTAL_NOUN_RE = regex(r"^(?:day|week|month|year|decade|hour|minute|time|centur)", re.IGNORECASE)
 
 
 def _substantive(text: str, v: Value) -> bool:

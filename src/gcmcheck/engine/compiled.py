@@ -8,13 +8,13 @@ When versions disagree on a value the sources conflict.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from gcmcheck.analysis.analyser import analyse, party_stems
 from gcmcheck.analysis.lexicon import ENTITY, NAME, SUBJECT, Lexicon, normalise_name
 from gcmcheck.models import Analysis, Claim
+from gcmcheck.regex_cache import regex
 
 # A name cited by this share of claims or more is background ("UN", "the United
 # Nations"): mentioning it does not take a statement off a claim's topic.
@@ -112,7 +112,7 @@ def compile_claim(claim: Claim, lexicon: Lexicon) -> CompiledClaim:
     )
 
 
-_OF_A_TITLE_RE = re.compile(r"[A-Z][\w\u2019'-]*\s+(?:of|for|on)\s+(?:the\s+)?$")
+_OF_A_TITLE_RE = regex(r"[A-Z][\w\u2019'-]*\s+(?:of|for|on)\s+(?:the\s+)?$")
 
 
 def title_tail(text: str, start: int) -> bool:

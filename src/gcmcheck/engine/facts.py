@@ -18,6 +18,7 @@ from gcmcheck.analysis.dates import dates_agree, format_date
 from gcmcheck.analysis.numbers import format_quantity, quantities_agree
 from gcmcheck.engine.compiled import CompiledClaim
 from gcmcheck.models import Analysis, DateMention, Mention, Quantity, Stance, Value
+from gcmcheck.regex_cache import regex
 
 QUANTITY, DATE, STANCE, BINDING, MEMBER, VENUE = "quantity", "date", "stance", "binding", "member", "venue"
 MATCH, MISMATCH = "match", "mismatch"
@@ -117,7 +118,7 @@ def _listed_together(text: str, a: Mention, b: Mention) -> bool:
     return bool(_LIST_GLUE_RE.fullmatch(text[first.end : second.start]))
 
 
-_LIST_GLUE_RE = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|as well as)\s+)(?:the\s+)?", re.IGNORECASE)
+_LIST_GLUE_RE = regex(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|as well as)\s+)(?:the\s+)?", re.IGNORECASE)
 
 
 def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Analysis | None = None) -> Comparison | None:

@@ -8,19 +8,19 @@ ones, and a fix to one of them fixes every format.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from gcmcheck.models import Result, Verdict
+from gcmcheck.regex_cache import regex
 
 # CSI sequences (ESC [ ... final), OSC sequences (ESC ] ... BEL or ESC \), then any
 # remaining C0 control except tab and newline, DEL, and C1 controls. Identical to the
 # pattern text.py has always used, so text output does not change by sharing it.
-_CONTROL_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_CONTROL_RE = regex(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE_RE = regex("[\ud800-\udfff]")
 # What an editor, grep or a log viewer may treat as the end of a line once control
 # characters are gone: newline, and the Unicode line and paragraph separators.
-_BREAK_RE = re.compile(r"[ \t]*[\n\u2028\u2029][ \t\n\u2028\u2029]*")
+_BREAK_RE = regex(r"[ \t]*[\n\u2028\u2029][ \t\n\u2028\u2029]*")
 
 # Characters JSON leaves raw inside strings but a terminal may act on (DEL and the C1
 # controls: U+009B is a CSI on many terminals) or a JavaScript parser or log viewer

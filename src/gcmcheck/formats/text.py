@@ -1,5 +1,6 @@
-"""`--format text`: for people. Colour through rich, plain when NO_COLOR is set or
-output is not a terminal; document text is stripped of control sequences first."""
+"""`--format text`: for people. Colour through rich on a terminal (unless NO_COLOR is
+set); plain text, without loading rich, elsewhere. Document text is stripped of
+control sequences first."""
 
 from __future__ import annotations
 
@@ -18,28 +19,43 @@ STYLES = {
 }
 
 
-def render(report: Report, out: TextIO) -> None:
-    from rich.console import Console
-    from rich.markup import escape
+Span = tuple[str, str | None]  # a piece of a line and its rich style (None: plain)
 
-    console = Console(file=out, no_color=not report.color, highlight=False, soft_wrap=True, emoji=False)
+
+def render(report: Report, out: TextIO) -> None:
+    """Write the report; rich is loaded only to colour it (plain output is the same text)."""
+    lines = _lines(report)
+    if not report.color:
+        out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True, emoji=False, markup=False)
+    for line in lines:
+        console.print(Text.assemble(*((text, style or "") for text, style in line)))
+
+
+def _lines(report: Report) -> list[list[Span]]:
+    lines: list[list[Span]] = []
     shown = [r for r in report.results if _shown(r, report)]
     inputs = {r.input for r in report.results}
     grouped = len(inputs) > 1 or any(i not in ("<argv>", "<stdin>") for i in inputs)
     for index, (name, group) in enumerate(groupby(shown, key=lambda r: r.input)):
         if grouped:
             if index:
-                console.print()
-            console.print(f"[bold underline]{escape(clean(name))}[/]")
+                lines.append([])
+            lines.append([(clean(name), "bold underline")])
         for r in group:
-            _print_result(console, r, grouped, escape)
+            lines += _result_lines(r, grouped)
     counts = report.summary()
-    parts = [f"{counts[v.value]} {v.value}" for v in Verdict]
+    parts = ", ".join(f"{counts[v.value]} {v.value}" for v in Verdict)
     files = getattr(report, "files", None)  # set by `gcmcheck lint`
     if files is not None:
-        console.print(", ".join(parts) + f" in {files} file{'' if files == 1 else 's'}")
+        lines.append([(parts + f" in {files} file{'' if files == 1 else 's'}", None)])
     else:
-        console.print(", ".join(parts) if report.results else "nothing to check")
+        lines.append([(parts if report.results else "nothing to check", None)])
+    return lines
 
 
 def _shown(r: Result, report: Report) -> bool:
@@ -52,17 +68,17 @@ def _shown(r: Result, report: Report) -> bool:
     return True
 
 
-def _print_result(console, r: Result, grouped: bool, escape) -> None:  # type: ignore[no-untyped-def]
-    where = f"{escape(clean(r.input))}:{r.line}:{r.column} " if grouped else ""
-    label = r.verdict.value.upper()
+def _result_lines(r: Result, grouped: bool) -> list[list[Span]]:
+    where = f"{clean(r.input)}:{r.line}:{r.column} " if grouped else ""
     # Everything printed is cleaned: the document's text, and the table's too (a
     # table given with --claims is as untrusted as a draft).
-    console.print(f"{where}[{STYLES[r.verdict]}]{label}[/] {escape(clean(r.text))}")
+    lines: list[list[Span]] = [[(where, None), (r.verdict.value.upper(), STYLES[r.verdict]), (" " + clean(r.text), None)]]
     if r.claim_id:
-        console.print(f"  claim:    {escape(clean(r.claim_id))}: {escape(clean(r.claim or ''))}")
+        lines.append([(f"  claim:    {clean(r.claim_id)}: {clean(r.claim or '')}", None)])
     if r.verdict in (Verdict.CONTRADICTED, Verdict.CONFLICTING) and r.expected:
-        console.print(f"  stated:   {escape(clean(r.stated or ''))}    sourced: [bold]{escape(clean(r.expected))}[/]")
+        lines.append([(f"  stated:   {clean(r.stated or '')}    sourced: ", None), (clean(r.expected), "bold")])
     if r.explanation:
-        console.print(f"  why:      {escape(clean(r.explanation))}")
+        lines.append([(f"  why:      {clean(r.explanation)}", None)])
     for c in r.citations:
-        console.print(f"  source:   {escape(clean(c.source))}:{c.line}  [italic]\u201c{escape(clean(c.quote))}\u201d[/]")
+        lines.append([(f"  source:   {clean(c.source)}:{c.line}  ", None), (f"\u201c{clean(c.quote)}\u201d", "italic")])
+    return lines

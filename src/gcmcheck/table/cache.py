@@ -6,28 +6,24 @@ table, touching a source, or upgrading gcmcheck rebuilds it. A
 missing, stale, corrupt or unreadable cache is rebuilt without a word; it is
 written atomically (temporary file, then rename) so a reader never sees half a file.
 
-A cache file is validated before it is used: its header must name the key, its
-length and the sha256 of its payload; it must belong to the user running gcmcheck
-and be writable by no one else (POSIX); and it is unpickled by an unpickler that
-only creates gcmcheck's own table classes, so a planted or damaged file can cost
-a rebuild but cannot run code.
-
-GCMCHECK_CACHE_DIR moves the cache; GCMCHECK_NO_CACHE=1 turns it off.
+A cache file is validated before it is used (see gcmcheck.cachefiles: its key,
+length, checksum and owner), and it is unpickled by an unpickler that only creates
+gcmcheck's own table classes, so a planted or damaged file can cost a rebuild but
+cannot run code.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
-import stat
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from gcmcheck import __version__
-from gcmcheck.atomic import replace_atomically
+from gcmcheck.cachefiles import cache_dir, enabled, read_signed, write_signed
 from gcmcheck.engine.compiled import CompiledTable
 
 _MAGIC = b"gcmcheck-table-cache-2\n"
@@ -37,19 +33,13 @@ _TRUSTED_MODULES = ("gcmcheck.models", "gcmcheck.engine.", "gcmcheck.analysis.")
 _TRUSTED_GLOBALS = {("re", "_compile")}
 
 
-def cache_dir() -> Path:
-    if os.environ.get("GCMCHECK_CACHE_DIR"):
-        return Path(os.environ["GCMCHECK_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "gcmcheck"
-
-
 def table_key(table_path: Path) -> str | None:
     """Hash of everything a compiled table depends on; None if the table is unreadable
     (the loader then reports why)."""
     from gcmcheck.table.loader import MAX_TABLE_BYTES, read_limited, sources_of
 
-    digest = hashlib.sha256(__version__.encode())
+    # the Python too: a cached table holds patterns compiled for its regex engine
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
     try:
         digest.update(_code_stamp())
         raw = read_limited(table_path, MAX_TABLE_BYTES)
@@ -89,8 +79,7 @@ def load_compiled(claims: Path | None = None) -> CompiledTable:
     from gcmcheck.table.loader import default_table_path
 
     path = Path(claims) if claims else default_table_path()
-    use_cache = not os.environ.get("GCMCHECK_NO_CACHE")
-    key = table_key(path) if use_cache else None
+    key = table_key(path) if enabled() else None
     if key:
         cached = _read(cache_dir() / f"{key}.pickle", key)
         if cached is not None:
@@ -111,23 +100,8 @@ def build(path: Path) -> CompiledTable:
 
 def _read(file: Path, key: str) -> CompiledTable | None:
     """The cached table, or None when the file is missing, stale, foreign or damaged."""
-    try:
-        with open(file, "rb") as f:
-            if not _trusted(os.fstat(f.fileno())):
-                return None
-            data = f.read()
-    except OSError:
-        return None
-    header = _MAGIC + key.encode() + b"\n"
-    if not data.startswith(header):
-        return None
-    rest = data[len(header) :]
-    line, _, payload = rest.partition(b"\n")
-    try:
-        length, checksum = line.decode("ascii").split(" ")
-        if int(length) != len(payload) or hashlib.sha256(payload).hexdigest() != checksum:
-            return None
-    except ValueError:
+    payload = read_signed(file, _header(key))
+    if payload is None:
         return None
     try:
         compiled = _TableUnpickler(io.BytesIO(payload)).load()
@@ -136,13 +110,8 @@ def _read(file: Path, key: str) -> CompiledTable | None:
     return compiled if isinstance(compiled, CompiledTable) else None
 
 
-def _trusted(st: os.stat_result) -> bool:
-    """A regular file of ours that no one else may write (always true without POSIX owners)."""
-    if not stat.S_ISREG(st.st_mode):
-        return False
-    if hasattr(os, "geteuid"):
-        return st.st_uid == os.geteuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    return True
+def _header(key: str) -> bytes:
+    return _MAGIC + key.encode() + b"\n"
 
 
 class _TableUnpickler(pickle.Unpickler):
@@ -160,12 +129,9 @@ class _TableUnpickler(pickle.Unpickler):
 
 
 def _write(file: Path, key: str, compiled: CompiledTable) -> None:
-    """Write the cache atomically (a temporary file in the same folder, then rename);
-    a failure leaves no file behind, and is no reason to fail a check."""
+    """Write the cache (atomically); a failure is no reason to fail a check."""
     try:
         payload = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
-        header = _MAGIC + key.encode() + b"\n" + f"{len(payload)} {hashlib.sha256(payload).hexdigest()}\n".encode()
-        file.parent.mkdir(parents=True, exist_ok=True)
-        replace_atomically(file, header + payload, mode=0o600)
-    except (OSError, pickle.PicklingError):
-        pass  # a read-only home is no reason to fail a check
+    except pickle.PicklingError:
+        return
+    write_signed(file, _header(key), payload)

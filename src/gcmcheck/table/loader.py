@@ -16,6 +16,7 @@ from typing import Any
 
 from gcmcheck.analysis.lexicon import Lexicon
 from gcmcheck.models import Citation, Claim, Source
+from gcmcheck.regex_cache import regex
 
 MAX_TABLE_BYTES = 8 * 1024 * 1024  # a table is curated text; anything larger is a mistake
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a source document quoted by the table
@@ -79,7 +80,7 @@ def default_table_path() -> Path:
     return here / "data" / "claims.yaml"
 
 
-_SOURCES_DIR_RE = re.compile(rb"^sources_dir:[ \t]*['\"]?([^'\"#\r\n]*?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
+_SOURCES_DIR_RE = regex(rb"^sources_dir:[ \t]*['\"]?([^'\"#\r\n]*?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
 def sources_of(path: Path, raw: bytes) -> list[Path]:
