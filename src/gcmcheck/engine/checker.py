@@ -154,7 +154,7 @@ class Checker:
         years = {v.date.year for v in s.dates if v.date and v.date.year}
         subject_named = any(m.kind == SUBJECT for m in s.mentions)
         outsiders = self._outsiders(s)
-        s_ordinals = _ordinals(s.text)
+        s_ordinals = _ordinals_in(s.text)
         eligible: list[Candidate] = []
         for i in pool:
             c = t.claims[i]
@@ -206,7 +206,7 @@ class Checker:
         a specific name, an event or a large figure with it ("Secretary-General
         Guterres established the UN Network …" is about the Network claim). A
         closed list decides every name against its members."""
-        c_ordinals = _ordinals(c.primary.text)
+        c_ordinals = _claim_ordinals(c.primary.text)
         if s_ordinals and c_ordinals and not s_ordinals & c_ordinals:
             return False  # "the second Review Forum" is not the first
         if c.claim.closed or all(n in c.names for n in outsiders):
@@ -391,9 +391,13 @@ _POSSESSIVE_RE = regex(r"(?:['\u2019]s\b|['\u2019](?!\w))(?!\s+(?:\w+\s+)?member
 _ORDINAL_RE = regex(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
-def _ordinals(text: str) -> frozenset[str]:
+def _ordinals_in(text: str) -> frozenset[str]:
     return frozenset(m.group(0).lower() for m in _ORDINAL_RE.finditer(text))
+
+
+# a claim's are looked up for every statement it is a candidate for; statements' are
+# not kept, so a long stream of text does not fill the memory
+_claim_ordinals = lru_cache(maxsize=None)(_ordinals_in)
 
 
 def _unchecked_values(s: Analysis, decisions: list[Decision]) -> list[str]:
