@@ -77,3 +77,21 @@ def test_check_flag_and_json_are_offered(bench):
         assert option in proc.stdout
     assert set(bench.SIZES) == {"full", "small", "tiny"}
     assert Path(bench.SEEDS).is_dir()
+
+
+def test_a_big_table_finds_the_claim_a_sentence_restates(bench, tmp_path):
+    """Past POOL_LIMIT claims on a statement's words the pool is narrowed to the claims
+    sharing the most with it: the one it restates must survive, with its figure."""
+    from gcmcheck.engine.checker import POOL_LIMIT, Checker
+    from gcmcheck.table.cache import build
+
+    count = 3 * POOL_LIMIT
+    checker = Checker(build(bench.write_table(tmp_path, count)))
+    for k in (7, count // 2, count):
+        sentence = bench.table_sentence(k)
+        (result,) = checker.check(sentence)
+        assert (result.verdict.value, result.claim_id) == ("supported", f"c{k}"), sentence
+        votes = int(sentence.split(" with ")[1].split()[0])
+        changed = sentence.replace(f" with {votes} votes", f" with {votes + 1} votes")
+        (result,) = checker.check(changed)
+        assert (result.verdict.value, result.claim_id, result.expected) == ("contradicted", f"c{k}", str(votes)), changed

@@ -167,3 +167,26 @@ def test_no_cache_means_plain_re_compile(fresh_regex_cache: Path, monkeypatch: p
 def test_a_bad_pattern_is_still_an_error(fresh_regex_cache: Path) -> None:
     with pytest.raises(re.error):
         regex_cache.regex(r"(unclosed")
+
+
+def test_narrowing_keeps_everything_up_to_the_limit() -> None:
+    from gcmcheck.engine.checker import POOL_LIMIT, _narrow
+
+    postings = [list(range(0, POOL_LIMIT // 2)), list(range(POOL_LIMIT // 4, POOL_LIMIT))]
+    assert _narrow(postings) == set(range(POOL_LIMIT))
+
+
+def test_narrowing_keeps_the_claims_in_the_most_postings() -> None:
+    from gcmcheck.engine.checker import POOL_LIMIT, _narrow
+
+    everyone = list(range(10 * POOL_LIMIT))
+    odd = everyone[1::2]
+    tens = everyone[::10]
+    rare = [5, 15, 25]  # odd too: each is in three postings
+    kept = _narrow([everyone, odd, tens, rare])
+    assert len(kept) == POOL_LIMIT
+    assert set(rare) <= kept  # in three postings: the most
+    # then the claims in two: odd ones (in everyone and odd) and tens (in everyone and
+    # tens), the rarer postings' first -- tens before odd
+    assert set(tens[: POOL_LIMIT - len(rare)]) <= kept
+    assert _narrow([everyone, odd, tens, rare]) == kept  # the same every time

@@ -13,11 +13,21 @@ from gcmcheck.engine.checker import Checker
 from gcmcheck.models import Result
 
 
-def load_checker(claims: Path | None = None) -> Checker:
-    """A checker for a table (the shipped one by default); raises TableError."""
+def load_checker(claims: Path | None = None, for_the_run: bool = False) -> Checker:
+    """A checker for a table (the shipped one by default); raises TableError.
+
+    for_the_run: the process keeps the checker to its end (a command), so the table's
+    objects are moved out of the garbage collector's sight (gc.freeze): it would
+    otherwise walk a big table again and again, and, in forked workers, copy it.
+    """
     from gcmcheck.table.cache import load_compiled
 
-    return Checker(load_compiled(claims))
+    checker = Checker(load_compiled(claims))
+    if for_the_run:
+        import gc
+
+        gc.freeze()
+    return checker
 
 
 def check_statement(checker: Checker, text: str, input: str = "<argv>") -> list[Result]:

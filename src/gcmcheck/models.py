@@ -35,7 +35,7 @@ _SEVERITY = {
 # --- values read from text -------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Quantity:
     """A number as written, normalised: "272 million" -> 272_000_000.
 
@@ -53,7 +53,7 @@ class Quantity:
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DateMention:
     """A calendar date or period; a field left None was not stated.
 
@@ -72,7 +72,7 @@ class DateMention:
     qualifier: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Mention:
     """A name found in text and the canonical id it stands for.
 
@@ -88,7 +88,7 @@ class Mention:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Value:
     """A quantity or date in context: what it counts, which role or event it belongs to."""
 
@@ -106,7 +106,7 @@ class Value:
         return item.text if item else ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Stance:
     """Who took which side: entity id (or "" for an unnamed actor) and role."""
 
@@ -117,7 +117,7 @@ class Stance:
     event: str = ""  # the event named with the stance ("abstained in the General Assembly vote")
 
 
-@dataclass(slots=True)
+@dataclass
 class Analysis:
     """Everything the analyser reads from one statement or claim."""
 
@@ -156,7 +156,7 @@ class Analysis:
 # --- the table ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str = ""
@@ -166,7 +166,7 @@ class Source:
     path: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Citation:
     """A verbatim quote; line and column (1-based) locate it in the source file."""
 
@@ -177,7 +177,7 @@ class Citation:
     says: str = ""  # this source's own version of the claim, when it differs
 
 
-@dataclass(slots=True)
+@dataclass
 class Claim:
     id: str
     statement: str

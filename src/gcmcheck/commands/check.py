@@ -27,7 +27,7 @@ def check(statement: list[str] | None, fmt: Format, claims: Path | None, verbose
     from gcmcheck.report import Report
 
     # a project's `claims =` setting applies to quick checks from its folder too
-    checker = core.load_checker(configured_claims(claims))
+    checker = core.load_checker(configured_claims(claims), for_the_run=True)
     if statement:
         text = " ".join(statement).strip()
         if not text:

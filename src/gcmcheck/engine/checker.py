@@ -10,8 +10,10 @@ it; report one result per deciding claim.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress, islice
 from dataclasses import dataclass, field, replace
 
 from gcmcheck.analysis.analyser import analyse
@@ -43,6 +45,8 @@ MIN_MEMBER_OVERLAP = 0.5
 # A supporting claim wins a fact unless a contradicting one is clearly more relevant.
 MATCH_MARGIN = 0.8
 CANDIDATE_LIMIT = 25
+# At most this many claims of a big table are weighed in full for one statement.
+POOL_LIMIT = 128
 MEMO_SIZE = 4096
 # A word found in more than this share of claims (and at least GENERIC_MIN_CLAIMS)
 # adds weight to a match but does not on its own bring a claim into the pool.
@@ -129,23 +133,8 @@ class Checker:
         by rapidfuzz."""
         t = self.table
         names = self._specific_names(s)
-        generic = max(GENERIC_MIN_CLAIMS, GENERIC_SHARE * len(t.claims))
-        pool: set[int] = set()
-        for w in s.keywords:
-            postings = t.by_keyword.get(w, ())
-            if len(postings) <= generic:
-                pool.update(postings)
-        for n in names:
-            pool.update(t.by_name.get(n, ()))
-        for v in s.quantities:
-            pool.update(t.by_value.get(v.quantity.value, ()))  # type: ignore[union-attr]
-        for e in s.events:
-            pool.update(t.by_event.get(e, ()))
-        if s.binding is not None:
-            pool.update(t.by_binding)
         sided = {st.entity for st in s.stances}
-        for entity in sided:
-            pool.update(t.by_stance.get(entity, ()))
+        pool = _narrow(self._postings(s, names, sided))
         if not pool:
             return []
         total = sum(t.weight(w) for w in s.keywords) or 1.0
@@ -185,6 +174,20 @@ class Checker:
             eligible[k].score = float(score)
         eligible.sort(key=lambda c: (-c.relevance, -c.score, c.claim.id))
         return [c for c in eligible[:CANDIDATE_LIMIT] if c.score >= FUZZ_CUTOFF or c.relevance >= 0.7 or c.anchored]
+
+    def _postings(self, s: Analysis, names: set[str], sided: set[str]) -> list[Sequence[int]]:
+        """The index's lists of claims that share one of the statement's specific
+        words, names, figures, events or sides."""
+        t = self.table
+        generic = max(GENERIC_MIN_CLAIMS, GENERIC_SHARE * len(t.claims))
+        postings: list[Sequence[int]] = [p for w in s.keywords if len(p := t.by_keyword.get(w, ())) <= generic]
+        postings += [t.by_name.get(n, ()) for n in names]
+        postings += [t.by_value.get(v.quantity.value, ()) for v in s.quantities]  # type: ignore[union-attr]
+        postings += [t.by_event.get(e, ()) for e in s.events]
+        if s.binding is not None:
+            postings.append(t.by_binding)
+        postings += [t.by_stance.get(entity, ()) for entity in sided]
+        return [p for p in postings if p]
 
     def _specific_names(self, s: Analysis) -> set[str]:
         return {m.id for m in s.mentions if m.kind in (ENTITY, NAME)} - self.table.background
@@ -389,6 +392,28 @@ _POSSESSIVE_RE = regex(r"(?:['\u2019]s\b|['\u2019](?!\w))(?!\s+(?:\w+\s+)?member
 
 
 _ORDINAL_RE = regex(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+
+
+def _narrow(postings: list[Sequence[int]]) -> set[int]:
+    """The claims in any of the postings -- or, when that is more than POOL_LIMIT (only
+    a big table gets there), the POOL_LIMIT that are in the most of them."""
+    pool: set[int] = set().union(*postings)
+    if len(pool) <= POOL_LIMIT:
+        return pool
+    shared: Counter[int] = Counter()
+    # counted rarest first, so that among equals the claims of rarer postings come first
+    for p in sorted(postings, key=lambda p: (len(p), p[0])):
+        shared.update(p)
+    # the fewest postings a kept claim is in: the claims above it all fit, those at it in part
+    room, floor = POOL_LIMIT, 0
+    for count, claims in sorted(Counter(shared.values()).items(), reverse=True):
+        if claims > room:
+            floor = count
+            break
+        room -= claims
+    keep = set(compress(shared, map(floor.__lt__, shared.values())))
+    keep.update(islice(compress(shared, map(floor.__eq__, shared.values())), room))
+    return keep
 
 
 def _ordinals_in(text: str) -> frozenset[str]:

@@ -21,13 +21,13 @@ from gcmcheck.regex_cache import regex
 BACKGROUND_SHARE = 0.1
 
 
-@dataclass(slots=True)
+@dataclass
 class Version:
     sources: tuple[str, ...]
     analysis: Analysis
 
 
-@dataclass(slots=True)
+@dataclass
 class CompiledClaim:
     claim: Claim
     primary: Analysis

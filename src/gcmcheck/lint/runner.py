@@ -283,6 +283,10 @@ class Runner:
         if self.jobs > 1:
             from concurrent.futures import ProcessPoolExecutor
 
+            # Loaded before the workers start: a forked worker inherits it instead of
+            # loading it again (where workers are spawned, the initializer loads it).
+            _WORKER["checker"] = self.checker()
+
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs, initializer=_init_worker, initargs=(self.options.claims,)
             )
@@ -293,12 +297,13 @@ class Runner:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+            _WORKER.pop("checker", None)
 
     def checker(self) -> Checker:
         if self._checker is None:
             from gcmcheck.core import load_checker
 
-            self._checker = load_checker(self.options.claims)
+            self._checker = load_checker(self.options.claims, for_the_run=True)
         return self._checker
 
     def __iter__(self) -> Iterator[Outcome]:
@@ -346,8 +351,10 @@ def _init_worker(claims: Path | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _exit_with_parent()
+    if "checker" in _WORKER:  # forked from the main process, which loaded it
+        return
     try:
-        _WORKER["checker"] = load_checker(claims)
+        _WORKER["checker"] = load_checker(claims, for_the_run=True)
     except Exception as exc:  # reported by the first task, as a user error
         _WORKER["error"] = str(exc)
 

@@ -14,6 +14,7 @@ cannot run code.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import pickle
@@ -103,10 +104,17 @@ def _read(file: Path, key: str) -> CompiledTable | None:
     payload = read_signed(file, _header(key))
     if payload is None:
         return None
+    # A table is a great many small objects: the cyclic garbage collector, run
+    # again and again as they are created, would take longer than the loading.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         compiled = _TableUnpickler(io.BytesIO(payload)).load()
     except Exception:  # any corruption means: rebuild
         return None
+    finally:
+        if collecting:
+            gc.enable()
     return compiled if isinstance(compiled, CompiledTable) else None
 
 
