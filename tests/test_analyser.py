@@ -101,3 +101,59 @@ def test_number_opening_a_sentence_is_not_a_name():
 @given(st.text())
 def test_no_input_makes_the_analyser_raise(text: str):
     read(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HUNGARY and the GLOBAL COMPACT FOR MIGRATION",
+        "İstanbul hosted talks; Hungary rejected the pact at the General Assembly.",  # İ lower-cases to two letters
+        "the us delegation and the US delegation",
+    ],
+)
+def test_names_are_found_in_any_case_at_their_places(text: str):
+    found = {(m.id, m.text) for m in LEXICON.find(text)}
+    for m in LEXICON.find(text):
+        assert text[m.start : m.end] == m.text
+    if "HUNGARY" in text:
+        assert ("hungary", "HUNGARY") in found and ("subject", "GLOBAL COMPACT FOR MIGRATION") in found
+    elif "İ" in text:
+        assert {("hungary", "Hungary"), ("subject", "the pact"), ("vote", "General Assembly")} <= found
+    else:  # a short acronym matches only in capitals
+        assert [(m.id, m.text) for m in LEXICON.find(text) if m.id == "united-states"] == [("united-states", "US")]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        ("votes?", {"vot"}),
+        ("(?:rejected|turned down|refused)", {"rej", "tur", "ref"}),
+        ("(?:no|n)t x", {"not", "nt "}),
+        ("(?:ab|c(?:d|e))f", {"abf", "c"}),
+        ("ab?c", {"a"}),
+        ("(?:a|b)?x", {""}),
+        (r"\w+ed", {""}),
+    ],
+)
+def test_stance_phrases_are_tried_only_where_they_can_start(pattern: str, starts: set[str]):
+    from gcmcheck.analysis.language import _leading_literals
+
+    assert _leading_literals(pattern) == starts
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["Chile", "rejected", "turned down", "refused", "voted for", "held out", "against", "the", "pact", "gave it its blessing",
+     "abstained", "did not sign", "withdrew", "Hungary", ",", "and", "leading the opposition", "yes", "no"]
+), max_size=12))
+def test_stance_phrases_are_found_as_by_trying_every_place(words: list[str]):
+    from gcmcheck.analysis.language import ROLE_RE, find_roles
+
+    text = " ".join(words)
+    expected, end = [], 0
+    for i in range(len(text)):
+        m = ROLE_RE.match(text, i) if i >= end else None
+        if m:
+            expected.append((m.span(), m.lastgroup))
+            end = m.end()
+    assert [(m.span(), m.lastgroup) for m in find_roles(text)] == expected

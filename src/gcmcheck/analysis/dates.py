@@ -33,6 +33,7 @@ that could share the same characters.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from gcmcheck.models import DateMention
 from gcmcheck.regex_cache import regex
@@ -253,6 +254,11 @@ def _qualifier(text: str, start: int) -> str:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date in text, sorted by start and non-overlapping (the longest form wins)."""
+    return list(_dates(text))
+
+
+@lru_cache(maxsize=16)  # the analyser and the number reader both ask, one after the other
+def _dates(text: str) -> tuple[DateMention, ...]:
     cands = _candidates(text)
     cands.sort(key=lambda c: (c[0], c[0] - c[1]))
     out: list[DateMention] = []
@@ -273,7 +279,7 @@ def find_dates(text: str) -> list[DateMention]:
                 qualifier=_qualifier(text, start),
             )
         )
-    return out
+    return tuple(out)
 
 
 def dates_agree(stated: DateMention, sourced: DateMention) -> bool:

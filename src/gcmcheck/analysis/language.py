@@ -100,20 +100,52 @@ ROLE_RE = regex(
 )
 
 
-def _leading_literal(pattern: str) -> str:
+def _leading_literals(pattern: str) -> set[str]:
+    """What every match of pattern starts with (up to three letters, lower case): its
+    leading literal, or each alternative's when it opens with a group of them."""
+    if pattern.startswith("(?:"):
+        depth, alternatives, piece = 0, [], ""
+        for i, ch in enumerate(pattern[3:], 3):
+            if ch == "\\":
+                return {""}
+            if ch == "(":
+                depth += 1
+            elif ch == ")" and depth:
+                depth -= 1
+            elif ch == ")":
+                rest = pattern[i + 1 :]
+                if rest[:1] in ("?", "*", "{"):  # an optional group: anything may start
+                    return {""}
+                # a wholly literal alternative runs on into what follows the group
+                return {(_literal(a) + _literal(rest) if _literal(a, None) == a.lower() else _literal(a))[:3]
+                        for a in (*alternatives, piece)}
+            elif ch == "|" and not depth:
+                alternatives.append(piece)
+                piece = ""
+                continue
+            piece += ch
+        return {""}
+    return {_literal(pattern)}
+
+
+def _literal(pattern: str, limit: int | None = 3) -> str:
+    """The literal text pattern opens with, lower case (the last letter of it is
+    dropped when a quantifier follows)."""
     out = []
-    for ch in pattern:
-        if ch in "([?*+.\\|{":
+    for i, ch in enumerate(pattern):
+        if ch in "([?*+.\\|{)":
+            if ch in "?*{" and out:
+                out.pop()
             break
         out.append(ch.lower())
-    return "".join(out)[:3]
+    return "".join(out)[:limit]
 
 
 # The first letters every stance phrase starts with: the analyser tries the big
 # alternation only where a word starts with one of them (it is slow to try it
 # at every character).
 ROLE_PREFIXES: tuple[str, ...] = tuple(
-    sorted({_leading_literal(p) for phrases in _ROLE_PHRASES.values() for p in phrases})
+    sorted({lit for phrases in _ROLE_PHRASES.values() for p in phrases for lit in _leading_literals(p)})
 )
 ROLE_WORD_START_RE = regex(r"\b(?:" + "|".join(re.escape(p) for p in ROLE_PREFIXES) + ")", re.IGNORECASE)
 
