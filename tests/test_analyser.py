@@ -60,6 +60,13 @@ def test_each_figure_takes_its_own_event():
         ("All members except the United States approved the pact.", "united-states", "against"),
         ("Among the holdouts were Hungary and the U.S.", "united-states", "against"),
         ("The US withdrew from the pact.", "united-states", "against"),
+        ("Hungary has yet to sign the pact.", "hungary", "pending"),
+        ("Hungary had not yet signed the pact.", "hungary", "pending"),
+        ("Hungary has so far failed to sign the pact.", "hungary", "pending"),
+        ("Hungary has not signed the pact yet.", "hungary", "pending"),
+        ("Hungary still has not ratified the pact.", "hungary", "pending"),
+        ("Hungary still opposes the pact.", "hungary", "against"),
+        ("Hungary failed to sign the pact.", "hungary", "against"),
     ],
 )
 def test_stances(text: str, entity: str, role: str):

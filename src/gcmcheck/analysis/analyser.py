@@ -151,10 +151,13 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
     for m in lang.find_roles(text):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        role = lang.role_of(m)
+        said = lang.role_of(m)
         window = text[max(0, m.start() - 24) : m.start()]
-        if lang.NEGATION_RE.search(window) and not re.search(r"[,;.]", window):
-            role = {lang.FOR: lang.AGAINST, lang.AGAINST: lang.FOR}.get(role, role)
+        unbroken = not re.search(r"[,;.]", window)
+        negated = unbroken and bool(lang.NEGATION_RE.search(window))
+        role = {lang.FOR: lang.AGAINST, lang.AGAINST: lang.FOR}.get(said, said) if negated else said
+        if unbroken and lang.is_pending(said, negated, m.group(0), window, text, m.end()):
+            role = lang.PENDING
         noun_form = " " not in m.group(0) and bool(_ROLE_NOUN_RE.search(m.group(0)))
         found.append(_Role(role, m.start(), m.end(), noun_form))
     return found

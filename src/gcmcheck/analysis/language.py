@@ -14,7 +14,9 @@ from gcmcheck.regex_cache import regex
 
 # Roles a party can take on a decision. "against" covers every way of staying out:
 # voting no, rejecting, withdrawing, holding out, refusing or failing to sign.
-FOR, AGAINST, ABSTAIN = "for", "against", "abstain"
+# "pending" is a step not taken yet ("has yet to sign", "had not yet signed"): no
+# side at all, so it neither confirms nor refutes one.
+FOR, AGAINST, ABSTAIN, PENDING = "for", "against", "abstain", "pending"
 
 _ROLE_PHRASES: dict[str, tuple[str, ...]] = {
     ABSTAIN: (
@@ -167,6 +169,22 @@ def find_roles(text: str) -> list[re.Match[str]]:
 def role_of(match: re.Match[str]) -> str:
     """The role named by a ROLE_RE match."""
     return (match.lastgroup or "").rsplit("_", 1)[0]
+
+
+_YET_TO_RE = regex(r"\byet\s+to\s*$", re.IGNORECASE)
+_NOT_YET_RE = regex(r"\b(?:yet|so\s+far|as\s+of\s+now|still)\b", re.IGNORECASE)
+_YET_AFTER_RE = regex(r"\s+(?:(?:it|them|the\s+\w+)\s+)?yet\b", re.IGNORECASE)
+
+
+def is_pending(role: str, negated: bool, phrase: str, before: str, text: str, end: int) -> bool:
+    """Is a stance phrase a step not taken yet? "yet to sign"; a negated step or a
+    failure to take it with "yet", "so far" or "still" ("had not yet signed", "have so
+    far failed to sign", "has not signed it yet"). `before` is the text just before
+    the phrase, `end` where the phrase ends in text."""
+    if role == FOR and not negated and _YET_TO_RE.search(before):
+        return True
+    step_not_taken = (role == FOR and negated) or (role == AGAINST and phrase.lower().startswith("fail"))
+    return step_not_taken and bool(_NOT_YET_RE.search(before) or _YET_AFTER_RE.match(text, end))
 
 
 # Negators that flip a stance or legal force when they stand shortly before it.

@@ -23,7 +23,7 @@ from gcmcheck.regex_cache import regex
 QUANTITY, DATE, STANCE, BINDING, MEMBER, VENUE = "quantity", "date", "stance", "binding", "member", "venue"
 MATCH, MISMATCH = "match", "mismatch"
 
-ROLE_WORDS = {lang.FOR: "in favour", lang.AGAINST: "against", lang.ABSTAIN: "abstained"}
+ROLE_WORDS = {lang.FOR: "in favour", lang.AGAINST: "against", lang.ABSTAIN: "abstained", lang.PENDING: "pending"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +218,8 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
             continue
         if (stated.role == TOTAL and v.role not in ("", TOTAL)) or (v.role == TOTAL and stated.role not in ("", TOTAL)):
             continue  # a whole ("of its 193 members") is not a side's count
+        if stated.role and v.role and _pending_beside(stated.role, {v.role}):
+            continue
         role_fit = 2 if stated.role == v.role else (1 if not stated.role or not v.role else 0)
         agrees = _agree(q, sq)
         closeness = -abs(q.value - sq.value) / max(abs(sq.value), 1e-9)
@@ -333,10 +335,20 @@ def _compare_stance(stated: Stance, version: Analysis, claim: CompiledClaim) -> 
     roles = {s.role for s in sourced}
     if stated.role in roles:
         return Comparison(MATCH, ROLE_WORDS.get(stated.role, stated.role))
+    if _pending_beside(stated.role, roles):
+        return None
     if stated.event and claim.event and claim.event != stated.event:
         return None  # a side taken at one event says nothing of another
     role = sorted(roles)[0]
     return Comparison(MISMATCH, ROLE_WORDS.get(role, role), reason="side")
+
+
+def _pending_beside(stated: str, sourced: set[str]) -> bool:
+    """A step not taken yet ("had not yet signed") and a side other than taking it
+    ("rejected", "abstained"): neither confirms nor refutes the other. Against
+    taking it ("signed") it is a contradiction, as of when the source wrote."""
+    roles = {stated, *sourced}
+    return lang.PENDING in roles and lang.FOR not in roles and stated not in sourced
 
 
 def _compare_member(entity: str, claim: CompiledClaim) -> Comparison | None:
