@@ -46,7 +46,7 @@ MIN_MEMBER_OVERLAP = 0.5
 MATCH_MARGIN = 0.8
 CANDIDATE_LIMIT = 25
 # At most this many claims of a big table are weighed in full for one statement.
-POOL_LIMIT = 128
+POOL_LIMIT = 64
 MEMO_SIZE = 4096
 # A word found in more than this share of claims (and at least GENERIC_MIN_CLAIMS)
 # adds weight to a match but does not on its own bring a claim into the pool.
@@ -137,7 +137,8 @@ class Checker:
         pool = _narrow(self._postings(s, names, sided))
         if not pool:
             return []
-        total = sum(t.weight(w) for w in s.keywords) or 1.0
+        weights = {w: t.weight(w) for w in s.keywords}
+        total = sum(weights.values()) or 1.0
         values = {v.quantity.value for v in s.quantities if v.quantity}
         counted = {w for v in s.quantities for w in v.noun.split()} - party_stems()
         years = {v.date.year for v in s.dates if v.date and v.date.year}
@@ -149,7 +150,7 @@ class Checker:
             c = t.claims[i]
             if not self._names_fit(s, c, outsiders, values, names, s_ordinals):
                 continue
-            shared_weight = sum(t.weight(w) for w in s.keywords & c.keywords)
+            shared_weight = sum(map(weights.__getitem__, s.keywords & c.keywords))
             # a long statement shares a small part of its words with any claim: the
             # share of the claim's own words counts too
             overlap = max(shared_weight / total, shared_weight / t.keyword_weight(i))

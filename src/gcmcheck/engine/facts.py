@@ -37,6 +37,10 @@ class Fact:
     binding: bool | None = None
     entity: str = ""
     negated: bool = False  # "is not a member of"
+    # worked out once per statement for a value's fact (None: not yet): the values
+    # near it, and its years in its clause ("281 million in 2020") if it is dated
+    neighbours: tuple[Value, ...] | None = None
+    clause_years: tuple[DateMention, ...] | None = None
 
     @property
     def event(self) -> str:
@@ -56,7 +60,9 @@ def facts_of(statement: Analysis) -> list[Fact]:
     facts: list[Fact] = []
     for v in statement.values:
         kind = QUANTITY if v.quantity else DATE
-        facts.append(Fact(kind, v.start, v.end, v.text, value=v))
+        near = tuple(_neighbours(statement, v.start, v))
+        years = _clause_years(statement, v.start, v, near)
+        facts.append(Fact(kind, v.start, v.end, v.text, value=v, neighbours=near, clause_years=years))
     for s in statement.stances:
         facts.append(Fact(STANCE, s.start, s.end, statement.text[s.start : s.end], stance=s, entity=s.entity))
     if statement.binding is not None:
@@ -127,7 +133,7 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
     Values pair one to one: a sourced figure that another value of the statement
     states exactly is taken ("152 of the 193 members" does not compare 193 with 152).
     """
-    others = [v for v in _neighbours(statement, fact) if v.event in ("", claim.event)] if statement else []
+    others = [v for v in _near(fact, statement) if v.event in ("", claim.event)] if statement else []
     if statement is not None and fact.kind in (QUANTITY, DATE) and _another_time(fact, statement, version, claim):
         return None
     if fact.kind == QUANTITY:
@@ -162,22 +168,22 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
 _NEIGHBOURHOOD = 400  # characters: values further apart do not pair
 
 
-def _neighbours(statement: Analysis, fact: Fact) -> list[Value]:
-    """The statement's other values near a fact (values are in text order), so that
-    pairing stays linear even on a statement with thousands of figures."""
+def _neighbours(statement: Analysis, at: int, value: Value | None) -> list[Value]:
+    """The statement's values near a place other than `value` (values are in text
+    order), so that pairing stays linear even on a statement with thousands of figures."""
     values = statement.values
     lo, hi = 0, len(values)
     while lo < hi:
         mid = (lo + hi) // 2
-        if values[mid].start < fact.start - _NEIGHBOURHOOD:
+        if values[mid].start < at - _NEIGHBOURHOOD:
             lo = mid + 1
         else:
             hi = mid
     out: list[Value] = []
     for v in values[lo:]:
-        if v.start > fact.start + _NEIGHBOURHOOD:
+        if v.start > at + _NEIGHBOURHOOD:
             break
-        if v is not fact.value:
+        if v is not value:
             out.append(v)
     return out
 
@@ -189,12 +195,26 @@ def _another_time(fact: Fact, statement: Analysis, version: Analysis, claim: Com
     time stamps of figures and are compared as usual.)"""
     if claim.event or not version.quantities:
         return False
-    clause = [v for v in (*_neighbours(statement, fact), fact.value) if v is not None and statement.same_clause(v.start, fact.start)]
-    years = [v.date for v in clause if v.date and v.date.year and v.date.qualifier != ATTRIBUTIVE]
-    if not years or not any(v.quantity for v in clause):
+    years = fact.clause_years
+    if years is None:
+        years = _clause_years(statement, fact.start, fact.value, _near(fact, statement))
+    if not years:
         return False
     sourced = [v.date for v in version.dates if v.date and v.date.year]
     return bool(sourced) and not any(dates_agree(y, d) for y in years for d in sourced)
+
+
+def _near(fact: Fact, statement: Analysis) -> tuple[Value, ...] | list[Value]:
+    return fact.neighbours if fact.neighbours is not None else _neighbours(statement, fact.start, fact.value)
+
+
+def _clause_years(
+    statement: Analysis, start: int, value: Value | None, near: tuple[Value, ...] | list[Value]
+) -> tuple[DateMention, ...]:
+    """The years in the clause of the value at start, if a figure is there too."""
+    clause = [v for v in (*near, value) if v is not None and statement.same_clause(v.start, start)]
+    years = tuple(v.date for v in clause if v.date and v.date.year and v.date.qualifier != ATTRIBUTIVE)
+    return years if years and any(v.quantity for v in clause) else ()
 
 
 def _compare_quantity(stated: Value, version: Analysis, others: list[Value], claim_words: frozenset[str]) -> Comparison | None:
