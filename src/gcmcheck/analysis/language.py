@@ -245,7 +245,8 @@ MEMBERSHIP_RE = regex(
 )
 
 NEGATED_MEMBERSHIP_RE = regex(
-    r"\b(?:not|never|no longer|n't)\s+(?:(?:been|be|a|an|one|part|among|on)\s+)*(?:members?|part of|one of|among|on|sit on|belong)\b|\bnon-?members?\b",
+    r"\b(?:not|never|no longer|n't)\s+(?:(?:been|be|a|an|one|part|among|on)\s+)*(?:members?|part of|one of|among|on|sit on|belong)\b|\bnon-?members?\b"
+    r"|\b(?:not|never|n't)\s+(?:\w+\s+)?(?:includ|contain|list|featur|count|nam)\w*|\bexclud\w*|\bleft out\b|\bleaves? out\b",
     re.IGNORECASE,
 )
 

@@ -98,8 +98,20 @@ def membership_facts(
     members = [m for m in named if m.id in claim.members]
     facts: list[Fact] = []
     negated = bool(lang.NEGATED_MEMBERSHIP_RE.search(statement.text))
+    # a negation close to a name, not read as one of membership: better no answer
+    # than a wrong one ("the list never had X on it" is not "X is on the list")
+    text = statement.text
+    negators = [] if negated or not statement.negated else [m.span() for m in lang.NEGATION_RE.finditer(text)]
+
+    def unsure(start: int, end: int) -> bool:
+        return any(
+            (n_end <= start and start - n_end <= _NEGATION_REACH and not _PAUSE_RE.search(text, n_end, start))
+            or (end <= n_start and n_start - end <= _NEGATION_REACH and not _PAUSE_RE.search(text, end, n_start))
+            for n_start, n_end in negators
+        )
+
     for m in named:
-        if m.id in with_stance:
+        if m.id in with_stance or unsure(m.start, m.end):
             continue
         if m.id in claim.members:
             facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))
@@ -111,12 +123,18 @@ def membership_facts(
             stands_in = not members and not statement.values and cue and not titled
             if stands_in or any(_listed_together(statement.text, m, other) for other in members):
                 facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))
+    # the list's plain phrases ("national sovereignty"), where no name was read
     folded = statement.text.lower()
+    names_at = [(m.start, m.end) for m in statement.mentions if m.kind in ("entity", "name")]
     for item in claim.claim.members:
         at = folded.find(item.lower())
-        if item not in claim.members and at >= 0:  # a plain phrase, e.g. a principle
-            facts.append(Fact(MEMBER, at, at + len(item), statement.text[at : at + len(item)], entity=item.lower()))
+        if at >= 0 and not any(s < at + len(item) and at < e for s, e in names_at) and not unsure(at, at + len(item)):
+            facts.append(Fact(MEMBER, at, at + len(item), statement.text[at : at + len(item)], entity=item.lower(), negated=negated))
     return facts
+
+
+_NEGATION_REACH = 40  # characters between a negator and the name it may govern
+_PAUSE_RE = regex(r"[,;:()\u2014\"\u201c\u201d]")
 
 
 def _listed_together(text: str, a: Mention, b: Mention) -> bool:
