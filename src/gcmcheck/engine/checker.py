@@ -45,6 +45,8 @@ MIN_MEMBER_OVERLAP = 0.5
 # A supporting claim wins a fact unless a contradicting one is clearly more relevant.
 MATCH_MARGIN = 0.8
 CANDIDATE_LIMIT = 25
+# A title in apposition names a claim's post when this share of its words are the claim's.
+POST_TITLE_SHARE = 0.75
 # At most this many claims of a big table are weighed in full for one statement.
 POOL_LIMIT = 64
 MEMO_SIZE = 4096
@@ -231,8 +233,9 @@ class Checker:
         for cand in candidates:
             claim_facts = list(facts)
             topic = self._list_topic(s, cand)
-            if topic:
-                claim_facts += membership_facts(s, cand.claim, self.table.background, names=topic == NAMED)
+            apposed = self._apposed(s, cand.claim) if topic != NAMED else frozenset()
+            if topic or apposed:
+                claim_facts += membership_facts(s, cand.claim, self.table.background, names=topic == NAMED, apposed=apposed)
             for fact in claim_facts:
                 decision = self._judge(fact, cand, s)
                 if decision is not None:
@@ -301,6 +304,26 @@ class Checker:
         if c.list_names & (self._specific_names(s) | {SUBJECT}) & topics:
             return NAMED
         return WORDED if cand.overlap >= MIN_MEMBER_OVERLAP else ""
+
+    def _apposed(self, s: Analysis, c: CompiledClaim) -> frozenset[str]:
+        """Names given a post in apposition or with "is": "Louise Arbour, the
+        Secretary-General's Special Representative for International Migration, said",
+        when the claim is that post's holder (a closed list of one) and the title is
+        worded as the claim words it."""
+        if len(c.members) != 1 or not c.claim.closed:
+            return frozenset()
+        apposed = set()
+        for m in s.mentions:
+            if m.kind not in (ENTITY, NAME) or m.id in self.table.background:
+                continue
+            link = _POST_LINK_RE.match(s.text, m.end)
+            if not link:
+                continue
+            title = lang.keywords(link.group("title"))
+            shared = title & c.keywords
+            if len(shared) >= 2 and len(shared) >= POST_TITLE_SHARE * len(title):
+                apposed.add(m.id)
+        return frozenset(apposed)
 
     def _judge(self, fact: Fact, cand: Candidate, s: Analysis) -> Decision | None:
         claim = cand.claim
@@ -390,6 +413,14 @@ class Checker:
 # "the Secretary-General's Special Representative" names someone else's post, but
 # "the Executive Committee's members" names the list itself
 _POSSESSIVE_RE = regex(r"(?:['\u2019]s\b|['\u2019](?!\w))(?!\s+(?:\w+\s+)?members?\b)")
+
+
+# "X, the <title>," / "X, who is the <title>" / "X is the <title>": the title runs to
+# the next pause
+_POST_LINK_RE = regex(
+    r"\s*(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|has been|remains|became)\s+)the\s+(?P<title>[^,.;:()\u2014]{3,120})",
+    re.IGNORECASE,
+)
 
 
 _ORDINAL_RE = regex(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)

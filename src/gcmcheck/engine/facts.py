@@ -81,20 +81,23 @@ def venues(a: Analysis) -> list[Mention]:
 
 
 def membership_facts(
-    statement: Analysis, claim: CompiledClaim, background: frozenset[str], names: bool = True
+    statement: Analysis, claim: CompiledClaim, background: frozenset[str], names: bool = True,
+    apposed: frozenset[str] = frozenset(),
 ) -> list[Fact]:
     """Names of the statement tested against the claim's named list.
 
     A name with a stance in the statement is judged by its stance instead. A closed
     list contradicts a name it lacks only when that name stands in for the members
     (no member is named) or is listed alongside them ("DESA, ILO and the World Bank").
+    A name the statement gives the list's post in apposition (`apposed`: "X, the
+    Director General of IOM,") is tested whether or not names are.
     """
     if not claim.members:
         return []
     with_stance = {st.entity for st in statement.stances}
     named = [m for m in statement.mentions if m.kind in ("entity", "name") and m.id not in background]
     if not names:
-        named = []
+        named = [m for m in named if m.id in apposed]
     members = [m for m in named if m.id in claim.members]
     facts: list[Fact] = []
     negated = bool(lang.NEGATED_MEMBERSHIP_RE.search(statement.text))
@@ -113,7 +116,9 @@ def membership_facts(
     for m in named:
         if m.id in with_stance or unsure(m.start, m.end):
             continue
-        if m.id in claim.members:
+        if m.id in apposed:  # given the post by the statement's own words
+            facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))
+        elif m.id in claim.members:
             facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))
         elif claim.claim.closed and m.id not in claim.names:
             # a one-holder list is a post: "X is IOM's Director General" names a holder
