@@ -244,6 +244,17 @@ MEMBERSHIP_RE = regex(
     re.IGNORECASE,
 )
 
+# Heading an organisation, as a verb ("Vitorino leads IOM") and as a title.
+HEADS_RE = regex(
+    r"\s+(?:heads|headed|leads|led|chairs|chaired|directs|directed|runs|ran|(?:is|was)\s+(?:the\s+)?head\s+of)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+HEAD_TITLE_RE = regex(
+    r"\b(?:director[- ]general|executive director|director|chair(?:person|man|woman)?|president|head|"
+    r"secretary[- ]general|coordinator|chief executive)\b",
+    re.IGNORECASE,
+)
+
 NEGATED_MEMBERSHIP_RE = regex(
     r"\b(?:not|never|no longer|n't)\s+(?:(?:been|be|a|an|one|part|among|on)\s+)*(?:members?|part of|one of|among|on|sit on|belong)\b|\bnon-?members?\b"
     r"|\b(?:not|never|n't)\s+(?:\w+\s+)?(?:includ|contain|list|featur|count|nam)\w*|\bexclud\w*|\bleft out\b|\bleaves? out\b",

@@ -309,19 +309,31 @@ class Checker:
         """Names given a post in apposition or with "is": "Louise Arbour, the
         Secretary-General's Special Representative for International Migration, said",
         when the claim is that post's holder (a closed list of one) and the title is
-        worded as the claim words it."""
+        worded as the claim words it; or said to head what the claim's head post is
+        of ("Vitorino leads IOM")."""
         if len(c.members) != 1 or not c.claim.closed:
             return frozenset()
         apposed = set()
+        heads = bool(lang.HEAD_TITLE_RE.search(c.claim.statement))
+        starts = {m.start: m for m in s.mentions}
         for m in s.mentions:
             if m.kind not in (ENTITY, NAME) or m.id in self.table.background:
                 continue
             link = _POST_LINK_RE.match(s.text, m.end)
-            if not link:
-                continue
-            title = lang.keywords(link.group("title"))
-            shared = title & c.keywords
-            if len(shared) >= 2 and len(shared) >= POST_TITLE_SHARE * len(title):
+            if link:
+                title = lang.keywords(link.group("title"))
+                shared = title & c.keywords
+                if len(shared) >= 2 and len(shared) >= POST_TITLE_SHARE * len(title):
+                    apposed.add(m.id)
+                    continue
+            # "Vitorino leads IOM": the holder of the head post of what is named (not
+            # "leads IOM's work")
+            verb = lang.HEADS_RE.match(s.text, m.end) if heads else None
+            body = starts.get(verb.end()) if verb else None
+            if (
+                body is not None and body.id in c.names and body.id not in c.members
+                and not _POSSESSIVE_RE.match(s.text, body.end)
+            ):
                 apposed.add(m.id)
         return frozenset(apposed)
 
