@@ -490,9 +490,22 @@ def _substantive(text: str, v: Value) -> bool:
 
 
 def _attribution(text: str, start: int, end: int) -> bool:
+    """Is the name where the figures come from ("according to DESA", "DESA said",
+    "DESA's latest estimates put"), not what they are about?"""
     before = text[max(0, start - 16) : start].lower()
     after = text[end : end + 14]
-    return "according to" in before or bool(lang.ATTRIBUTION_RE.match(after.strip()))
+    return (
+        "according to" in before
+        or bool(lang.ATTRIBUTION_RE.match(after.strip()))
+        or bool(_SOURCE_OF_FIGURES_RE.match(text, end))
+    )
+
+
+_SOURCE_OF_FIGURES_RE = regex(
+    r"['\u2019]s\s+(?:[\w-]+\s+){0,2}(?:estimates?|figures?|data|reports?|study|studies|survey|statistics|analysis|"
+    r"numbers|count|tally|calculations?|revision|projections?)\b",
+    re.IGNORECASE,
+)
 
 
 def _cited_sources(d: Decision) -> set[str]:
