@@ -72,7 +72,7 @@ def test_reads(
 
 
 NOT_DATES = [
-    "19/12/2018",
+    "10/12/2018",  # October or December: only a plain order is read
     "on Monday",
     "on Friday, the",
     "Theresa May said",
@@ -243,3 +243,20 @@ ADVERSARIAL = {
 @pytest.mark.parametrize("unit", list(ADVERSARIAL.values()), ids=list(ADVERSARIAL))
 def test_linear_time(unit: str) -> None:
     assert growth(find_dates, unit) < LIMIT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("endorsed on 19/12/2018", [(2018, 12, 19)]),
+        ("endorsed on 12/19/2018", [(2018, 12, 19)]),
+        ("endorsed on 19.12.2018", [(2018, 12, 19)]),
+        ("endorsed on 10/12/2018", []),  # October or December: not read
+        ("on 31/02/2018", []),  # no such day
+        ("on 13/13/2018", []),
+        ("version 1.19.12.2018", []),
+        ("19/12/18", []),  # two-digit years are not read
+    ],
+)
+def test_numeric_dates_only_when_the_order_is_plain(text: str, expected: list[tuple[int, int, int]]):
+    assert [(d.year, d.month, d.day) for d in find_dates(text)] == expected

@@ -9,8 +9,10 @@ Forms read (month names full or abbreviated, any case):
     "Dec 19 2018", "2018-12-19", "10 and 11 December 2018", "10–11 December 2018",
     "December 10-11, 2018", "on 19 December" (year None), "December 2018", "in July"
     (month only), "2018", "the year 2000" (span "2000").
-Not read: numeric day/month forms such as "19/12/2018" (ambiguous), weekday names,
-decades ("the 1990s"), ordinals alone ("the 19th").
+Numeric forms "19/12/2018", "12/19/2018", "19.12.2018" are read only when the order
+is plain: one of the first two numbers is over 12. "10/12/2018" (October or
+December?) is not read, nor are weekday names, decades ("the 1990s") or ordinals
+alone ("the 19th").
 
 Rules that keep noise out:
     * A year is a standalone 4-digit token 1000-2999: not part of a longer run of digits,
@@ -73,6 +75,9 @@ _SEP = r"\s*(?:-|–|—|and|to|&)\s*"
 
 _ISO = regex(
     r"(?<![0-9-])(?P<y>[12][0-9]{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
+)
+_NUMERIC = regex(
+    r"(?<![0-9./-])(?P<a>[0-9]{1,2})(?P<sep>[/.])(?P<b>[0-9]{1,2})(?P=sep)(?P<y>[12][0-9]{3})(?![0-9]|[./-][0-9])"
 )
 _DMY = regex(
     rf"(?<![0-9])(?<![0-9][.,])(?P<d>{_DAY})(?P<o1>{_ORD})(?:{_SEP}(?P<d2>{_DAY}){_ORD})?"
@@ -207,6 +212,11 @@ def _candidates(text: str) -> list[_Cand]:
     for m in _ISO.finditer(text):
         month, day = int(m.group("m")), int(m.group("d"))
         if _valid_day(day, month):
+            cands.append((m.start(), m.end(), int(m.group("y")), month, day, None))
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        day, month = (a, b) if a > 12 >= b else (b, a) if b > 12 >= a else (0, 0)  # else ambiguous
+        if month and _valid_day(day, month):
             cands.append((m.start(), m.end(), int(m.group("y")), month, day, None))
     for m in _DMY.finditer(text):
         month = _month_number(m.group("m"))
