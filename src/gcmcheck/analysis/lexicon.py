@@ -184,7 +184,7 @@ class Lexicon:
         surface = text[s:e].rstrip(".,;:")
         e = s + len(surface)
         ident = normalise_name(surface)
-        if ident and ident not in NOT_NAMES:
+        if ident and (ident not in NOT_NAMES or (_is_acronym_word(surface) and not text.isupper())):
             entity = self._entity_with_prefix(ident)
             yield Mention(entity, ENTITY, s, e, surface) if entity else Mention(ident, NAME, s, e, surface)
 
@@ -199,7 +199,10 @@ class Lexicon:
         return ""
 
     def _is_name_word(self, text: str, offset: int, word: str) -> bool:
-        bare = re.sub(r"[\u2019']s$", "", word).strip(".,;:").lower()
+        stripped = re.sub(r"[\u2019']s$", "", word).strip(".,;:")
+        bare = stripped.lower()
+        if _is_acronym_word(stripped) and not text.isupper():
+            return True  # "the WHO": an acronym is a name even when it spells a common word
         if not word[:1].isupper() or bare in NOT_NAMES or ROLE_RE.fullmatch(bare):
             return False  # "Supporters of the accord" opens a sentence; it names no one
         if _sentence_initial(text, offset) and (bare in self.common_words or _COMMON_OPENING_RE.match(text, offset)):
@@ -220,6 +223,10 @@ def _title_case(text: str) -> bool:
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if len(w) > 3]
     return len(words) >= 5 and all(w[0].isupper() for w in words)
+
+
+def _is_acronym_word(word: str) -> bool:
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
 
 
 def _is_acronym(alias: str) -> bool:

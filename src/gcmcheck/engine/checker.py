@@ -321,7 +321,7 @@ class Checker:
                 continue
             link = _POST_LINK_RE.match(s.text, m.end)
             if link:
-                title = lang.keywords(link.group("title"))
+                title = lang.keywords(_POSSESSIVE_S_RE.sub("", link.group("title")))
                 shared = title & c.keywords
                 if len(shared) >= 2 and len(shared) >= POST_TITLE_SHARE * len(title):
                     apposed.add(m.id)
@@ -427,10 +427,11 @@ class Checker:
 _POSSESSIVE_RE = regex(r"(?:['\u2019]s\b|['\u2019](?!\w))(?!\s+(?:\w+\s+)?members?\b)")
 
 
-# "X, the <title>," / "X, who is the <title>" / "X is the <title>": the title runs to
+# "X, the <title>," / "X, who is the <title>" / "X is (the) <title>": the title runs to
 # the next pause
+_POSSESSIVE_S_RE = regex(r"['\u2019]s\b")
 _POST_LINK_RE = regex(
-    r"\s*(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|has been|remains|became)\s+)the\s+(?P<title>[^,.;:()\u2014]{3,120})",
+    r"\s*(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|has been|remains|became)\s+)(?:the\s+)?(?P<title>[^,.;:()\u2014]{3,120})",
     re.IGNORECASE,
 )
 

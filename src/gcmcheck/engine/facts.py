@@ -114,8 +114,8 @@ def membership_facts(
         )
 
     for m in named:
-        if m.id in with_stance or unsure(m.start, m.end):
-            continue
+        if m.id in with_stance or unsure(m.start, m.end) or _POSSESSIVE_AFTER_RE.match(text, m.end):
+            continue  # "Guterres's tenure as Secretary-General" asserts nothing of Guterres
         if m.id in apposed:  # given the post by the statement's own words
             facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))
         elif m.id in claim.members:
@@ -138,6 +138,7 @@ def membership_facts(
     return facts
 
 
+_POSSESSIVE_AFTER_RE = regex(r"['\u2019]s?\b")
 _NEGATION_REACH = 40  # characters between a negator and the name it may govern
 _PAUSE_RE = regex(r"[,;:()\u2014\"\u201c\u201d]")
 
@@ -375,13 +376,13 @@ def _compare_stance(stated: Stance, version: Analysis, claim: CompiledClaim) -> 
         sourced = [Stance(stated.entity, r) for r in roles] if len(roles) == 1 else []
     if not sourced:
         return None
+    if stated.event and claim.event and claim.event != stated.event:
+        return None  # a side taken at one event says nothing of another, either way
     roles = {s.role for s in sourced}
     if stated.role in roles:
         return Comparison(MATCH, ROLE_WORDS.get(stated.role, stated.role))
     if _pending_beside(stated.role, roles):
         return None
-    if stated.event and claim.event and claim.event != stated.event:
-        return None  # a side taken at one event says nothing of another
     role = sorted(roles)[0]
     return Comparison(MISMATCH, ROLE_WORDS.get(role, role), reason="side")
 
