@@ -51,6 +51,9 @@ class _Role:
     start: int
     end: int
     noun_form: bool
+    # a name's side when it is "not among the countries that approved it" (the
+    # group's own side, which its figure keeps, is `role`)
+    left_out: str = ""
 
 
 @cache
@@ -159,7 +162,10 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
         if unbroken and lang.is_pending(said, negated, m.group(0), window, text, m.end()):
             role = lang.PENDING
         noun_form = " " not in m.group(0) and bool(_ROLE_NOUN_RE.search(m.group(0)))
-        found.append(_Role(role, m.start(), m.end(), noun_form))
+        left_out = ""
+        if lang.NOT_AMONG_RE.search(text, max(0, m.start() - 100), m.start()):
+            left_out = {lang.FOR: lang.AGAINST, lang.AGAINST: lang.FOR}.get(role, "")
+        found.append(_Role(role, m.start(), m.end(), noun_form, left_out))
     return found
 
 
@@ -182,6 +188,9 @@ def _first_within(roles: list[_Role], start: int) -> int:
     return lo
 
 
+_SUBORDINATE_RE = regex(r"\b(?:when|whereas|because|after|before|until|unless|if)\b", re.IGNORECASE)
+
+
 def _nearest(roles: list[_Role], start: int, end: int, breaks: list[int], text: str) -> _Role | None:
     """The role expression closest to a value in its clause; ties go to the one after it."""
     best: tuple[int, int, _Role] | None = None
@@ -192,6 +201,8 @@ def _nearest(roles: list[_Role], start: int, end: int, breaks: list[int], text: 
         if r.start >= end:
             distance, after = r.start - end, 0
         elif r.end <= start:
+            if _SUBORDINATE_RE.search(text, r.end, start):
+                continue  # "the holdouts when 164 members approved": the figure has its own clause
             distance, after = start - r.end, 1
         else:
             continue
@@ -233,7 +244,7 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
             if best is None or distance < best[0]:
                 best = (distance, r)
         if best:
-            role = best[1].role
+            role = best[1].left_out or best[1].role
             own_clause = best[1].start >= m.end and re.match(r"\s*,?\s*(?:which|who|that)\b", text[m.end : best[1].start])
             if not own_clause and lang.EXCEPT_RE.search(text[max(0, m.start - 40) : m.start]):
                 role = {lang.FOR: lang.AGAINST, lang.AGAINST: lang.FOR}.get(role, role)
@@ -360,6 +371,8 @@ def _counted_noun(text: str, end: int, mentions: list[Mention] = ()) -> str:  # 
             continue  # "10 cross-cutting and interdependent guiding principles"
         if not token[0].isalpha() or low in _NOUN_STOP or lang.ROLE_RE.fullmatch(low):
             break
+        if lang.ROLE_RE.match(text, w.start()):
+            break  # a stance phrase: "152 voted in favour" counts no "voted"
         # a verb after the noun ends it: "152 member states voted", "23 objectives covering"
         if words and (low.endswith(("ing", "ed")) and not low.endswith("thing")):
             break

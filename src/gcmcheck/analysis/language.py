@@ -244,6 +244,12 @@ MEMBERSHIP_RE = regex(
     re.IGNORECASE,
 )
 
+# Left out of a group defined by its side: "not among the countries that approved it".
+NOT_AMONG_RE = regex(
+    r"\b(?:not|never|n't)\s+(?:(?:been|be)\s+)?(?:among|one of|part of)\s[^,;.:()]{0,70}?\b(?:that|which|who)\s+(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+
 # Heading an organisation, as a verb ("Vitorino leads IOM") and as a title.
 HEADS_RE = regex(
     r"\s+(?:heads|headed|leads|led|chairs|chaired|directs|directed|runs|ran|(?:is|was)\s+(?:the\s+)?head\s+of)\s+(?:the\s+)?",
