@@ -164,3 +164,18 @@ def test_stance_phrases_are_found_as_by_trying_every_place(words: list[str]):
             expected.append((m.span(), m.lastgroup))
             end = m.end()
     assert [(m.span(), m.lastgroup) for m in find_roles(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The General Assembly endorsed the pact.", ("vote", "for")),
+        ("The General Assembly formally endorsed the pact.", ("vote", "for")),
+        ("The pact was endorsed by the General Assembly.", ("vote", "for")),
+        ("The General Assembly did not endorse the pact.", ("vote", "against")),
+        ("At the General Assembly, Hungary rejected the pact.", None),  # Hungary decides, not the Assembly
+    ],
+)
+def test_an_event_that_decides_takes_a_side(text: str, stance: tuple[str, str] | None):
+    sides = {(s.entity, s.role) for s in read(text).stances if s.entity == "vote"}
+    assert sides == ({stance} if stance else set())

@@ -250,7 +250,36 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
                 role = {lang.FOR: lang.AGAINST, lang.AGAINST: lang.FOR}.get(role, role)
             event = _event_for([e for e in mentions if e.kind == EVENT], best[1].start, breaks)
             stances.append(Stance(m.id, role, m.start, m.end, event))
+    stances += _event_stances(text, mentions, roles)
     return stances
+
+
+def _event_stances(text: str, mentions: list[Mention], roles: list[_Role]) -> list[Stance]:
+    """What an event decided, when the event is the one deciding: "the General
+    Assembly (formally) endorsed the compact", "it was endorsed by the General
+    Assembly". The event stands in the stance's place of a party."""
+    stances: list[Stance] = []
+    for e in mentions:
+        if e.kind != EVENT:
+            continue
+        for r in roles:
+            if r.noun_form:
+                continue
+            if r.start >= e.end and _EVENT_AGENT_GAP_RE.fullmatch(text, e.end, r.start):
+                stances.append(Stance(e.id, r.role, e.start, e.end, e.id))
+                break
+            if r.end <= e.start and _BY_EVENT_RE.fullmatch(text, r.end, e.start):
+                stances.append(Stance(e.id, r.role, e.start, e.end, e.id))
+                break
+    return stances
+
+
+_EVENT_AGENT_GAP_RE = regex(
+    r"\s*(?:(?:has|have|had|was|were|did|does|do|not|never|n't|formally|overwhelmingly|officially|finally|then|later|"
+    r"also|duly|swiftly|narrowly|unanimously|eventually)\s+)*",
+    re.IGNORECASE,
+)
+_BY_EVENT_RE = regex(r"\s+(?:\w+\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
 
 
 # after a stance verb, these show it has no object of its own ("failed to sign as …")
