@@ -40,6 +40,9 @@ from gcmcheck.regex_cache import regex
 # A claim is on the statement's topic when they share a specific name, an event or a
 # figure, or when this share of the statement's (IDF-weighted) words is in the claim.
 MIN_WORD_OVERLAP = 0.34
+# A statement naming the subject with this share of its words in a claim is tied to the
+# claim firmly enough for a year or a place alone to be judged by it.
+ANCHORING_OVERLAP = 0.6
 # A list-membership fact needs the statement to talk about the list itself.
 MIN_MEMBER_OVERLAP = 0.5
 # A supporting claim wins a fact unless a contradicting one is clearly more relevant.
@@ -165,7 +168,9 @@ class Checker:
             if not (shared_names or shared_event or shared_value or legal_force or side or overlap >= MIN_WORD_OVERLAP):
                 continue
             relevance = overlap + 0.4 * shared_value + 0.3 * shared_names + 0.3 * shared_event + 0.5 * legal_force
-            anchored = shared_names or shared_event or shared_value or side or legal_force or bool(years & c.years)
+            # a statement about the subject in the claim's own words is tied to it too
+            worded = subject_named and overlap >= ANCHORING_OVERLAP
+            anchored = shared_names or shared_event or shared_value or side or legal_force or bool(years & c.years) or worded
             eligible.append(Candidate(c, relevance, overlap, 0.0, anchored))
         if not eligible:
             return []
