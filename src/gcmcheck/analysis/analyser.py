@@ -28,7 +28,7 @@ _PARTY_WORDS = (
 _NOUN_STOP = lang.STOPWORDS | {"that", "which", "who", "have", "has", "had", "is", "are", "was", "were", "except", "including", "excluding", "besides"}
 _ROLE_NOUN_RE = regex(r"(?:ers?|ents?|outs?|ition|ions?|or(?:y|ies)|al)$", re.IGNORECASE)
 # what may link a stance word to names after it: "supported by X", "holdouts were X"
-_AFTER_ROLE_LINK_RE = regex(r"\s*(?:\w+\s+){0,2}?(?:by|were|was|are|is|include[sd]?|including|led|as|among)\b", re.IGNORECASE)
+_AFTER_ROLE_LINK_RE = regex(r"\s*(?:\w+\s+){0,3}?(?:by|were|was|are|is|include[sd]?|including|led|as|among)\b", re.IGNORECASE)
 _MAX_STANCE_DISTANCE = 160
 ATTRIBUTIVE = "attributive"
 _PERIOD_BOUND_RE = regex(r"\b(since|before|after|until|from)\s+(?:the\s+(?:year|end\s+of|start\s+of)\s+)$", re.IGNORECASE)
@@ -327,7 +327,7 @@ _BEFORE_ROLE_NOUN_RE = regex(
 )
 _LIST_TAIL_RE = regex(
     r"[\s,:]*(?:(?:and|or|as well as|the|also|were|was|are|is|by|led|headed|spearheaded|among|them|to|of|for|at|all|every|each|"
-    r"members?|states|countries|nations|except|excluding|but|other than|apart from|save)[\s,:]+)*",
+    r"members?|states|countries|nations|except|excluding|but|other than|apart from|save|including|alongside|along with|together with)[\s,:]+)*",
     re.IGNORECASE,
 )
 

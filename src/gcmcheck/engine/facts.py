@@ -248,7 +248,7 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
     for v in version.quantities:
         sq = v.quantity
         assert sq is not None
-        if not _same_kind(q, sq) or _taken(v, others):
+        if not _same_kind(q, sq) or _taken(v, others, stated.noun):
             continue
         noun = nouns_compatible(stated.noun, v.noun) + (bool(stated.noun) and stated.noun == v.noun)
         if stated.noun and not v.noun:
@@ -328,12 +328,17 @@ def _comparable(a: DateMention, b: DateMention) -> bool:
     return bool((a.year and b.year) or (a.month and b.month))
 
 
-def _taken(sourced: Value, others: list[Value]) -> bool:
-    """Another value of the statement states this sourced value exactly."""
+def _taken(sourced: Value, others: list[Value], noun: str | None = None) -> bool:
+    """Another value of the statement states this sourced value: exactly, or within
+    its hedge while counting its thing at least as well as the value being compared
+    (whose noun is given): "over 170 countries" does not take "175 member states"
+    from "175 member states"."""
     for o in others:
         if sourced.quantity and o.quantity and o.quantity.kind == sourced.quantity.kind:
             if _agree(o.quantity, sourced.quantity) and o.role in ("", TOTAL, sourced.role):
-                return True
+                exact = o.quantity.value == sourced.quantity.value and not o.quantity.hedge
+                if exact or noun is None or nouns_compatible(o.noun, sourced.noun) >= nouns_compatible(noun, sourced.noun):
+                    return True
         if sourced.date and o.date and dates_agree(o.date, sourced.date):
             return True
     return False
