@@ -76,7 +76,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     clause_breaks = [m.start() for m in lang.CLAUSE_BREAK_RE.finditer(text)]
     stance_breaks = [m.start() for m in lang.STANCE_BREAK_RE.finditer(text)]
     roles = _roles(text, mentions)
-    events = [m for m in mentions if m.kind == EVENT]
+    # "a year after Marrakech": an event named as a time bound is not the event of
+    # the clause's figures
+    events = [m for m in mentions if m.kind == EVENT and not _TIME_BOUND_RE.search(text, max(0, m.start - 24), m.start)]
 
     values: list[Value] = []
     previous_noun: dict[str, str] = {}  # kind -> noun of the last number of that kind
@@ -188,6 +190,12 @@ def _first_within(roles: list[_Role], start: int) -> int:
     return lo
 
 
+# ("went before the General Assembly" is a place, not a time)
+_TIME_BOUND_RE = regex(
+    r"(?<!\bwent\s)(?<!\bcame\s)(?<!\bgoes\s)(?<!\bcome\s)(?<!\bgo\s)(?<!\bput\s)(?<!\bbrought\s)(?<!\bplaced\s)(?<!\blaid\s)"
+    r"\b(?:after|before|since|until|following|ahead\s+of|prior\s+to)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 _SUBORDINATE_RE = regex(r"\b(?:when|whereas|because|after|before|until|unless|if)\b", re.IGNORECASE)
 
 
@@ -439,11 +447,12 @@ def nouns_compatible(a: str, b: str) -> int:
 
 
 def _event_for(events: list[Mention], offset: int, breaks: list[int]) -> str:
-    """The event named in the value's clause, else the sentence's only event, else
-    the last one named before it ("endorsed by the General Assembly …, with 152 votes")."""
+    """The event named in the value's clause (the nearest by its nearer edge), else the
+    sentence's only event, else the last one named before it ("endorsed by the
+    General Assembly …, with 152 votes")."""
     in_clause = [e for e in events if _same_clause(e.start, offset, breaks)]
     if in_clause:
-        return min(in_clause, key=lambda e: abs(e.start - offset)).id
+        return min(in_clause, key=lambda e: offset - e.end if e.end <= offset else abs(e.start - offset)).id
     if len({e.id for e in events}) == 1:
         return events[0].id
     before = [e for e in events if e.end <= offset]

@@ -55,7 +55,7 @@ _DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 _QUALIFIERS = {
     "since": "since", "before": "before", "after": "after", "until": "until",
-    "till": "until", "by": "by", "from": "from", "prior to": "before",
+    "till": "until", "by": "by", "from": "from", "prior to": "before", "as of": "by",
 }  # fmt: skip
 
 _LETTER = r"[^\W\d_]"
@@ -108,7 +108,7 @@ _GLUED_NOT_YEAR = frozenset(
 )  # fmt: skip
 _CURRENCY_BEFORE = regex(rf"(?:(?<!{_LETTER})(?:US\s?\$|USD|EUR|GBP)|[$€£])\s?\Z", re.I)
 _QUALIFIER_BEFORE = regex(
-    rf"(?<!{_LETTER})(since|before|after|until|till|by|from|prior\s+to|in|on|during|of)\s+\Z",
+    rf"(?<!{_LETTER})(since|before|after|until|till|by|from|prior\s+to|as\s+of|in|on|during|of)\s+\Z",
     re.I,
 )
 _PREPOSITION_BEFORE = regex(

@@ -218,7 +218,7 @@ def _after_punctuation(text: str, match: re.Match[str], start: int, end: int) ->
     else:
         # Run together: "migrants.In", 'principles."Clearly'.
         word_pos = boundary + 1 if following in _OPENERS else boundary
-        if not _run_together(text, match.start(), word_pos, end):
+        if not _run_together(text, match.start(), word_pos, start, end):
             return None
         first = text[word_pos]
     if match.group("punct") != ".":
@@ -233,7 +233,7 @@ def _after_punctuation(text: str, match: re.Match[str], start: int, end: int) ->
     return boundary
 
 
-def _run_together(text: str, punct: int, word_pos: int, end: int) -> bool:
+def _run_together(text: str, punct: int, word_pos: int, start: int, end: int) -> bool:
     """Does a capitalised word (or an acronym after a lower-case word) start at word_pos?
 
     "migrants.In" and "destination.IMA" qualify; "U.S." does not (the "S" is followed by
@@ -243,9 +243,8 @@ def _run_together(text: str, punct: int, word_pos: int, end: int) -> bool:
         return False
     if text[word_pos + 1].islower():
         return True
-    return text[word_pos + 1].isupper() and text[max(0, punct - 3) : punct].isalpha() and (
-        text[max(0, punct - 3) : punct].islower()
-    )
+    before = text[max(start, punct - 3) : punct]  # within the block: what precedes it is not read
+    return text[word_pos + 1].isupper() and before.isalpha() and before.islower()
 
 
 def _abbreviation_kind(text: str, period: int, start: int) -> str | None:

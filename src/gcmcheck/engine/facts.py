@@ -148,7 +148,10 @@ def _listed_together(text: str, a: Mention, b: Mention) -> bool:
     return bool(_LIST_GLUE_RE.fullmatch(text[first.end : second.start]))
 
 
-_LIST_GLUE_RE = regex(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|as well as)\s+)(?:the\s+)?", re.IGNORECASE)
+_LIST_GLUE_RE = regex(
+    r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|as well as)\s+|(?:(?:sits?|sat|serves?|served)\s+)?(?:alongside|along with|together with)\s+)(?:the\s+)?",
+    re.IGNORECASE,
+)
 
 
 def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Analysis | None = None) -> Comparison | None:
