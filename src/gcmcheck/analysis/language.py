@@ -218,7 +218,8 @@ PROCESS_RE = regex(r"(?:talks|negotiations|process|conference|summit|deal|agreem
 # What may stand between a transitive stance verb and its object: "voted in favour
 # of the pact", "withdrew from the compact", "pulled out of the accord".
 OBJECT_LEAD_RE = regex(
-    r"\s*(?:(?:from|to|on|with|against|for|of|out of|in favou?r of|up to)\s+)?(?:(?:the|a|an|this|that|its|their|new)\s+)*",
+    r"\s*(?:(?:from|to|on|with|against|for|of|out of|in favou?r of|up to)\s+)?(?:(?:the|a|an|this|that|its|their|new)\s+)*"
+    r"(?:(?:final\s+)?(?:text|wording|draft|terms)\s+of\s+(?:(?:the|this|that|its|their)\s+)?)?",  # "finalised the text of the pact"
     re.IGNORECASE,
 )
 
