@@ -160,13 +160,13 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
         window = text[max(0, m.start() - 24) : m.start()]
         unbroken = not re.search(r"[,;.]", window)
         negated = unbroken and bool(lang.NEGATION_RE.search(window))
-        role = {lang.FOR: lang.AGAINST, lang.AGAINST: lang.FOR}.get(said, said) if negated else said
+        role = lang.opposite(said) if negated else said
         if unbroken and lang.is_pending(said, negated, m.group(0), window, text, m.end()):
             role = lang.PENDING
         noun_form = " " not in m.group(0) and bool(_ROLE_NOUN_RE.search(m.group(0)))
         left_out = ""
         if lang.NOT_AMONG_RE.search(text, max(0, m.start() - 100), m.start()):
-            left_out = {lang.FOR: lang.AGAINST, lang.AGAINST: lang.FOR}.get(role, "")
+            left_out = lang.opposite(role) if role in (lang.FOR, lang.AGAINST) else ""
         found.append(_Role(role, m.start(), m.end(), noun_form, left_out))
     return found
 
@@ -255,7 +255,7 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
             role = best[1].left_out or best[1].role
             own_clause = best[1].start >= m.end and re.match(r"\s*,?\s*(?:which|who|that)\b", text[m.end : best[1].start])
             if not own_clause and lang.EXCEPT_RE.search(text[max(0, m.start - 40) : m.start]):
-                role = {lang.FOR: lang.AGAINST, lang.AGAINST: lang.FOR}.get(role, role)
+                role = lang.opposite(role)
             event = _event_for([e for e in mentions if e.kind == EVENT], best[1].start, breaks)
             stances.append(Stance(m.id, role, m.start, m.end, event))
     stances += _event_stances(text, mentions, roles)
@@ -273,10 +273,9 @@ def _event_stances(text: str, mentions: list[Mention], roles: list[_Role]) -> li
         for r in roles:
             if r.noun_form:
                 continue
-            if r.start >= e.end and _EVENT_AGENT_GAP_RE.fullmatch(text, e.end, r.start):
-                stances.append(Stance(e.id, r.role, e.start, e.end, e.id))
-                break
-            if r.end <= e.start and _BY_EVENT_RE.fullmatch(text, r.end, e.start):
+            acting = r.start >= e.end and _EVENT_AGENT_GAP_RE.fullmatch(text, e.end, r.start)
+            passive = r.end <= e.start and _BY_EVENT_RE.fullmatch(text, r.end, e.start)
+            if acting or passive:
                 stances.append(Stance(e.id, r.role, e.start, e.end, e.id))
                 break
     return stances

@@ -166,6 +166,11 @@ def find_roles(text: str) -> list[re.Match[str]]:
     return found
 
 
+def opposite(role: str) -> str:
+    """The other side (for <-> against); abstaining and pending have none."""
+    return {FOR: AGAINST, AGAINST: FOR}.get(role, role)
+
+
 def role_of(match: re.Match[str]) -> str:
     """The role named by a ROLE_RE match."""
     return (match.lastgroup or "").rsplit("_", 1)[0]

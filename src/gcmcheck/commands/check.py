@@ -89,4 +89,5 @@ def quick_arguments(args: list[str]) -> tuple[list[str] | None, Format, Path | N
     return (words or None), fmt, claims, verbose
 
 
+# the commands cli.build_app registers (named here so the quick path need not build it)
 _SUBCOMMANDS = ("check", "lint", "claims", "sources")

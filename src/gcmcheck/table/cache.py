@@ -28,10 +28,9 @@ from gcmcheck.cachefiles import cache_dir, enabled, read_signed, write_signed
 from gcmcheck.engine.compiled import CompiledTable
 
 _MAGIC = b"gcmcheck-table-cache-2\n"
-# The only globals a cache may name: gcmcheck's table classes, and re._compile for
-# the compiled patterns they hold.
+# The only globals a cache may name: gcmcheck's table classes (the lexicon carries
+# its patterns as data, see regex_cache.portable).
 _TRUSTED_MODULES = ("gcmcheck.models", "gcmcheck.engine.", "gcmcheck.analysis.")
-_TRUSTED_GLOBALS = {("re", "_compile")}
 
 
 def table_key(table_path: Path) -> str | None:
@@ -127,8 +126,6 @@ class _TableUnpickler(pickle.Unpickler):
     builtins.eval, ...) is refused before it can be called."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _TRUSTED_GLOBALS:
-            return super().find_class(module, name)
         if module.startswith(_TRUSTED_MODULES) and "." not in name:
             found = super().find_class(module, name)
             if isinstance(found, type) and found.__module__ == module:
