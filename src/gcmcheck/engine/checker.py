@@ -10,6 +10,7 @@ it; report one result per deciding claim.
 from __future__ import annotations
 
 import re
+from math import fsum
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -143,7 +144,7 @@ class Checker:
         if not pool:
             return []
         weights = {w: t.weight(w) for w in s.keywords}
-        total = sum(weights.values()) or 1.0
+        total = fsum(weights.values()) or 1.0  # fsum: the same total in any order
         values = {v.quantity.value for v in s.quantities if v.quantity}
         counted = {w for v in s.quantities for w in v.noun.split()} - party_stems()
         years = {v.date.year for v in s.dates if v.date and v.date.year}
@@ -155,7 +156,7 @@ class Checker:
             c = t.claims[i]
             if not self._names_fit(s, c, outsiders, values, names, s_ordinals):
                 continue
-            shared_weight = sum(map(weights.__getitem__, s.keywords & c.keywords))
+            shared_weight = fsum(map(weights.__getitem__, s.keywords & c.keywords))
             # a long statement shares a small part of its words with any claim: the
             # share of the claim's own words counts too
             overlap = max(shared_weight / total, shared_weight / t.keyword_weight(i))

@@ -69,7 +69,7 @@ class CompiledTable:
     def keyword_weight(self, i: int) -> float:
         """Total weight of claim i's words (computed once per claim)."""
         if not self.claim_weights:
-            self.claim_weights = [sum(self.weight(w) for w in c.keywords) or 1.0 for c in self.claims]
+            self.claim_weights = [math.fsum(self.weight(w) for w in c.keywords) or 1.0 for c in self.claims]
         return self.claim_weights[i]
 
 
