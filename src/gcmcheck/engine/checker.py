@@ -10,12 +10,13 @@ it; report one result per deciding claim.
 from __future__ import annotations
 
 import re
+from copy import copy
 from math import fsum
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress, islice
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from gcmcheck.analysis.analyser import analyse
 from gcmcheck.analysis.lexicon import ENTITY, NAME, OTHER, SUBJECT
@@ -117,7 +118,7 @@ class Checker:
                 self._memo.popitem(last=False)
         else:
             self._memo.move_to_end(text)
-        return [replace(r, citations=list(r.citations)) for r in results]
+        return [_fresh(r) for r in results]
 
     def _check(self, text: str) -> list[Result]:
         statement = analyse(text, self.table.lexicon)
@@ -520,6 +521,14 @@ def _cited_sources(d: Decision) -> set[str]:
     if d.verdict is Verdict.CONFLICTING:
         return {s for srcs, _ in d.comparisons for s in srcs}
     return {s for srcs, c in d.comparisons if c.outcome == wanted for s in srcs}
+
+
+def _fresh(result: Result) -> Result:
+    """A copy of a remembered result that its caller may change (copy.copy of a
+    slotted dataclass, without dataclasses.replace's keyword round trip)."""
+    copied = copy(result)
+    copied.citations = list(result.citations)
+    return copied
 
 
 def _choose(decisions: list[Decision], fit: dict[str, int]) -> Decision | None:
