@@ -234,6 +234,8 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
         best: tuple[int, _Role] | None = None
         for r in roles:
             if r.start >= m.end:
+                if not r.noun_form and _PASSIVE_AGENT_RE.match(text, r.end):
+                    continue  # "the US statement, signed by X": X signed it, not the US
                 distance = r.start - m.end
                 if r.noun_form and not _BEFORE_ROLE_NOUN_RE.fullmatch(_blank_names(text, m.end, r.start, mentions)):
                     continue  # "Hungary … Supporters of the accord": not "Hungary was among the supporters"
@@ -281,6 +283,11 @@ def _event_stances(text: str, mentions: list[Mention], roles: list[_Role]) -> li
     return stances
 
 
+# a stance verb with its doer after it ("signed by X"), not a means ("by consensus")
+_PASSIVE_AGENT_RE = regex(
+    r"\s+by\s+(?!(?:consensus|acclamation|(?:a\s+)?(?:(?:wide|narrow|large|recorded)\s+)?(?:vote|majority|margin)|[^\W\d_]+ing)\b)",
+    re.IGNORECASE,
+)
 _EVENT_AGENT_GAP_RE = regex(
     r"\s*(?:(?:has|have|had|was|were|did|does|do|not|never|n't|formally|overwhelmingly|officially|finally|then|later|"
     r"also|duly|swiftly|narrowly|unanimously|eventually)\s+)*",

@@ -170,8 +170,11 @@ class Lexicon:
     def _name_from_piece(self, text: str, start: int, end: int) -> Iterable[Mention]:
         words = list(re.finditer(r"\S+", text[start:end]))
         # drop leading and trailing words that are not name-like
+        dropped: list[str] = []
         while words and not self._is_name_word(text, start + words[0].start(), words[0].group(0)):
-            words.pop(0)
+            dropped.append(words.pop(0).group(0).lower())
+        if len(words) >= 3 and dropped[-2:-1] and dropped[-1] == "of" and dropped[-2] in NOT_NAMES:
+            words.pop(0)  # "Secretary of State Mike Pompeo": the title's object is not the name
         while words and (
             words[-1].group(0).lower().strip(".,") in {"of", "on", "for", "and", "the", "de"}
             or not words[-1].group(0)[:1].isupper()

@@ -29,6 +29,7 @@ from gcmcheck.engine.facts import (
     MEMBER,
     MISMATCH,
     QUANTITY,
+    STANCE,
     Comparison,
     Fact,
     compare,
@@ -36,7 +37,7 @@ from gcmcheck.engine.facts import (
     membership_facts,
 )
 from gcmcheck.analysis.analyser import ATTRIBUTIVE, party_stems
-from gcmcheck.models import Analysis, Result, Value, Verdict
+from gcmcheck.models import Analysis, Mention, Result, Value, Verdict
 from gcmcheck.regex_cache import regex
 
 # A claim is on the statement's topic when they share a specific name, an event or a
@@ -222,8 +223,10 @@ class Checker:
         c_ordinals = _claim_ordinals(c.primary.text)
         if s_ordinals and c_ordinals and not s_ordinals & c_ordinals:
             return False  # "the second Review Forum" is not the first
-        if c.claim.closed or all(n in c.names for n in outsiders):
+        if all(n in c.names for n in outsiders):
             return True
+        if c.claim.closed and (len(c.members) != 1 or self._apposed(s, c)):
+            return True  # a post or a doer's act decides a name only when given that part
         if s.binding is not None and c.primary.binding is not None and any(m.kind == SUBJECT for m in s.mentions):
             return True  # the subject's legal force does not depend on who is quoted
         if c.event and c.event in s.events:
@@ -238,9 +241,10 @@ class Checker:
         facts = facts_of(s)
         per_fact: dict[tuple[str, int, int], list[Decision]] = {}
         for cand in candidates:
-            claim_facts = list(facts)
             topic = self._list_topic(s, cand)
             apposed = self._apposed(s, cand.claim) if topic != NAMED else frozenset()
+            # a name given the holder's part is judged by that part, not by a side
+            claim_facts = [f for f in facts if not (f.kind == STANCE and f.entity in apposed)]
             if topic or apposed:
                 claim_facts += membership_facts(s, cand.claim, self.table.background, names=topic == NAMED, apposed=apposed)
             for fact in claim_facts:
@@ -342,7 +346,33 @@ class Checker:
                 and not _POSSESSIVE_RE.match(s.text, body.end)
             ):
                 apposed.add(m.id)
+                continue
+            if (m.id not in c.names or m.id in c.members) and self._does_the_act(s, m, c):
+                apposed.add(m.id)
         return frozenset(apposed)
+
+    def _does_the_act(self, s: Analysis, m: Mention, c: CompiledClaim) -> bool:
+        """Whether the statement gives m the part the claim gives its one holder:
+        the doer of the same act ("a statement signed by X", "X signed the statement"
+        against "Tillerson signed the statement"), or the one under whom the same
+        side was taken ("pulled out under President X" against "withdrew under
+        President Trump"). The statement must share the claim's other words too."""
+        link = _holder_link(c)
+        if link is None:
+            return False
+        kind, act, topic = link
+        text = s.text
+        if kind == "under":
+            if not _UNDER_BEFORE_RE.search(text, max(0, m.start - 40), m.start):
+                return False
+            # the same side of the same party is the same act: no other words needed
+            return bool({(st.entity, st.role) for st in c.primary.stances} & {(st.entity, st.role) for st in s.stances})
+        by = _BY_BEFORE_RE.search(text, max(0, m.start - 60), m.start)
+        after = _WORD_AFTER_RE.match(text, m.end)
+        acts = [w.group("act") for w in (by, after) if w]
+        if not any(lang.keywords(a) == act for a in acts):
+            return False
+        return len(s.keywords & topic) >= ACT_SHARED_WORDS
 
     def _judge(self, fact: Fact, cand: Candidate, s: Analysis) -> Decision | None:
         claim = cand.claim
@@ -441,6 +471,42 @@ _POST_LINK_RE = regex(
     r"\s*(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|has been|remains|became)\s+)(?:the\s+)?(?P<title>[^,.;:()\u2014]{3,120})",
     re.IGNORECASE,
 )
+
+
+ACT_SHARED_WORDS = 2  # words of the claim's topic (not its act or holder) a doer's statement shares
+
+# the word that links a one-holder claim's holder to its act: "under President X",
+# "signed by X", "X signed"
+_UNDER_BEFORE_RE = regex(r"\bunder\s+(?:(?:then|former|late)[-\s]+)?(?:the\s+)?\Z", re.IGNORECASE)
+_BY_BEFORE_RE = regex(r"(?P<act>[^\W\d_]+)\s+by\s+(?:(?:then|former)[-\s]+)?(?:the\s+)?(?:[A-Z][\w.\u2019'-]*\s+(?:of\s+)?){0,4}\Z")
+_WORD_AFTER_RE = regex(r"\s+(?P<act>[^\W\d_]+)")
+_COPULAS = frozenset("is was are were has had have be been being will would said says".split())
+
+
+_Link = tuple[str, frozenset[str], frozenset[str]]
+
+
+@lru_cache(maxsize=None)
+def _holder_link_of(statement: str, holder_spans: tuple[tuple[int, int], ...]) -> _Link | None:
+    for start, end in holder_spans:
+        rest = lang.keywords(f"{statement[:start]} {statement[end:]}")
+        if _UNDER_BEFORE_RE.search(statement, max(0, start - 40), start):
+            return "under", frozenset(), rest
+        for link in (_BY_BEFORE_RE.search(statement, max(0, start - 60), start), _WORD_AFTER_RE.match(statement, end)):
+            if link and link.group("act").lower() not in _COPULAS:
+                act = lang.keywords(link.group("act"))
+                if act:
+                    return "act", act, rest - act
+    return None
+
+
+def _holder_link(c: CompiledClaim) -> _Link | None:
+    """How the claim ties its one holder to what it says: ("under", -, topic) when the
+    holder is the one under whom it was done; ("act", stems of the verb, topic) when
+    the holder does it; None for a post ("X is the Director General") or a claim
+    without one holder. The topic is the claim's words besides the holder and act."""
+    spans = tuple((m.start, m.end) for m in c.primary.mentions if m.id in c.members)
+    return _holder_link_of(c.primary.text, spans) if spans else None
 
 
 _ORDINAL_RE = regex(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)

@@ -114,7 +114,7 @@ def membership_facts(
         )
 
     for m in named:
-        if m.id in with_stance or unsure(m.start, m.end) or _POSSESSIVE_AFTER_RE.match(text, m.end):
+        if (m.id in with_stance and m.id not in apposed) or unsure(m.start, m.end) or _POSSESSIVE_AFTER_RE.match(text, m.end):
             continue  # "Guterres's tenure as Secretary-General" asserts nothing of Guterres
         if m.id in apposed:  # given the post by the statement's own words
             facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))
