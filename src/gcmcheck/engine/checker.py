@@ -242,7 +242,7 @@ class Checker:
         per_fact: dict[tuple[str, int, int], list[Decision]] = {}
         for cand in candidates:
             topic = self._list_topic(s, cand)
-            apposed = self._apposed(s, cand.claim) if topic != NAMED else frozenset()
+            apposed = self._apposed(s, cand.claim)
             # a name given the holder's part is judged by that part, not by a side
             claim_facts = [f for f in facts if not (f.kind == STANCE and f.entity in apposed)]
             if topic or apposed:
@@ -332,8 +332,15 @@ class Checker:
                 continue
             link = _POST_LINK_RE.match(s.text, m.end)
             if link:
-                title = lang.keywords(_POSSESSIVE_S_RE.sub("", link.group("title")))
-                shared = title & c.keywords
+                # names in the title count as themselves: "Director General of the
+                # International Organization for Migration" is "Director General of IOM"
+                t_start, t_end = link.span("title")
+                inside = [n for n in s.mentions if t_start <= n.start and n.end <= t_end and n.kind == ENTITY]
+                words = list(s.text[t_start:t_end])
+                for n in inside:
+                    words[n.start - t_start : n.end - t_start] = " " * (n.end - n.start)
+                title = lang.keywords(_POSSESSIVE_S_RE.sub("", "".join(words))) | {n.id for n in inside}
+                shared = (title & c.keywords) | {n.id for n in inside if n.id in c.names}
                 if len(shared) >= 2 and len(shared) >= POST_TITLE_SHARE * len(title):
                     apposed.add(m.id)
                     continue
@@ -385,6 +392,8 @@ class Checker:
                 comparisons.append((version.sources, result))
         if not comparisons:
             return None
+        if fact.kind != DATE and self._after_the_sources(s, fact, claim):
+            return None  # "by the end of 2020, $15 million": sources of 2019 cannot say
         outcomes = {c.outcome for _, c in comparisons}
         if outcomes == {MATCH}:
             verdict = Verdict.SUPPORTED
@@ -393,6 +402,21 @@ class Checker:
         else:
             verdict = Verdict.CONFLICTING
         return Decision(fact, cand, verdict, comparisons)
+
+    @staticmethod
+    def _after_the_sources(s: Analysis, fact: Fact, claim: CompiledClaim) -> bool:
+        """Is the fact stated for a year after the claim's latest source, and after
+        any year the claim itself speaks of (plans for 2022)? The sources tell how
+        things stood when they were written, not what came later ("Amy Pope became
+        Director General of IOM in 2023")."""
+        if claim.as_of is None:
+            return False
+        horizon = max([claim.as_of, *claim.years])
+        return any(
+            v.date.year > horizon and v.date.qualifier != ATTRIBUTIVE and s.same_clause(v.start, fact.start)
+            for v in s.dates
+            if v.date and v.date.year
+        )
 
     # --- results ---------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ class CompiledClaim:
     years: frozenset[int]
     event: str
     match_text: str
+    as_of: int | None = None  # the year of its latest source: it says nothing of later years
 
     @property
     def id(self) -> str:
@@ -149,9 +150,14 @@ def _member_id(item: str, lexicon: Lexicon) -> str:
     return found[0].id if len(found) == 1 else normalise_name(item)
 
 
-def compile_table(claims: list[Claim], lexicon: Lexicon) -> CompiledTable:
+def compile_table(claims: list[Claim], lexicon: Lexicon, source_dates: dict[str, str] | None = None) -> CompiledTable:
     compiled = [compile_claim(c, lexicon) for c in claims]
     table = CompiledTable(lexicon, compiled)
+    years = {sid: int(d[:4]) for sid, d in (source_dates or {}).items() if d[:4].isdigit()}
+    for c in compiled:
+        cited = [years.get(citation.source) for citation in c.claim.citations]
+        # a claim holds as of its sources: dated only when every source is
+        c.as_of = max(cited) if cited and None not in cited else None  # type: ignore[type-var,arg-type]
     df: dict[str, int] = defaultdict(int)
     name_df: dict[str, int] = defaultdict(int)
     for i, c in enumerate(compiled):

@@ -253,7 +253,7 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
         assert sq is not None
         if not _same_kind(q, sq) or _taken(v, others, stated.noun):
             continue
-        noun = nouns_compatible(stated.noun, v.noun) + (bool(stated.noun) and stated.noun == v.noun)
+        noun = _noun_fit(stated.noun, v.noun)
         if stated.noun and not v.noun:
             # the claim must speak of what the statement counts ("refugees" are not in it)
             words = stated.noun.split()
@@ -332,19 +332,30 @@ def _comparable(a: DateMention, b: DateMention) -> bool:
 
 
 def _taken(sourced: Value, others: list[Value], noun: str | None = None) -> bool:
-    """Another value of the statement states this sourced value: exactly, or within
-    its hedge while counting its thing at least as well as the value being compared
-    (whose noun is given): "over 170 countries" does not take "175 member states"
-    from "175 member states"."""
+    """Another value of the statement states this sourced value, counting its thing
+    at least as well as the value being compared (whose noun is given): "over 170
+    countries" does not take "175 member states" from "175 member states". An
+    exact figure takes it unless the value being compared names the sourced thing
+    in its very words and the figure does not ("171 member states and present in
+    175 countries" against "175 member states and a presence in 171 countries")."""
     for o in others:
         if sourced.quantity and o.quantity and o.quantity.kind == sourced.quantity.kind:
             if _agree(o.quantity, sourced.quantity) and o.role in ("", TOTAL, sourced.role):
                 exact = o.quantity.value == sourced.quantity.value and not o.quantity.hedge
-                if exact or noun is None or nouns_compatible(o.noun, sourced.noun) >= nouns_compatible(noun, sourced.noun):
+                if noun is None:
+                    return True
+                if exact and not (o.noun and noun == sourced.noun != o.noun):
+                    return True
+                if not exact and nouns_compatible(o.noun, sourced.noun) >= nouns_compatible(noun, sourced.noun):
                     return True
         if sourced.date and o.date and dates_agree(o.date, sourced.date):
             return True
     return False
+
+
+def _noun_fit(stated: str, sourced: str) -> int:
+    """How well a stated noun names a sourced figure's thing; the same words fit best."""
+    return nouns_compatible(stated, sourced) + (bool(stated) and stated == sourced)
 
 
 def _compare_date(stated: Value, version: Analysis, others: list[Value], statement_text: str | None = None) -> Comparison | None:

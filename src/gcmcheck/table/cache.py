@@ -95,7 +95,7 @@ def build(path: Path) -> CompiledTable:
     from gcmcheck.table.loader import load_table
 
     table = load_table(path)
-    return compile_table(table.claims, table.lexicon)
+    return compile_table(table.claims, table.lexicon, {sid: source.date for sid, source in table.sources.items()})
 
 
 def _read(file: Path, key: str) -> CompiledTable | None:
