@@ -385,6 +385,9 @@ class Checker:
         claim = cand.claim
         if fact.kind in (DATE, VENUE) and not cand.anchored:
             return None  # a year or a place alone, on shared words only, is too weak a link
+        if fact.kind == DATE and cand.overlap == 0 and not (claim.event and claim.event in s.events) and not s.stances:
+            if not any(m.kind == SUBJECT for m in s.mentions):
+                return None  # nor a date beside a name alone ("snow shut Geneva airport in January")
         comparisons: list[tuple[tuple[str, ...], Comparison]] = []
         for version in claim.versions:
             result = compare(fact, version.analysis, claim, s)

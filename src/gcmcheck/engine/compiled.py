@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gcmcheck.analysis.analyser import analyse, party_stems
 from gcmcheck.analysis.lexicon import ENTITY, NAME, SUBJECT, Lexicon, normalise_name
@@ -82,7 +82,7 @@ def compile_claim(claim: Claim, lexicon: Lexicon) -> CompiledClaim:
         versions.append(Version(plain, primary))
     for citation in claim.citations:
         if citation.says:
-            versions.append(Version((citation.source,), analyse(citation.says, lexicon)))
+            versions.append(Version((citation.source,), _implied_years(analyse(citation.says, lexicon), primary)))
 
     members = frozenset(_member_id(m, lexicon) for m in claim.members)
     names: set[str] = set(members)
@@ -111,6 +111,21 @@ def compile_claim(claim: Claim, lexicon: Lexicon) -> CompiledClaim:
         claim, primary, versions, frozenset(names), members, _member_labels(claim, lexicon),
         _list_names(primary, members, claim.closed), frozenset(keywords), frozenset(values), counted, frozenset(years), event, match_text
     )
+
+
+def _implied_years(version: Analysis, primary: Analysis) -> Analysis:
+    """A source's "on 19 December", where the claim says "19 December 2018", is that
+    day of that year: a version leaving the year out cannot conflict with one
+    that gives another ("19 December 2019" is contradicted, not "conflicting")."""
+    dated = {(v.date.month, v.date.day): v.date.year for v in primary.dates if v.date and v.date.year and v.date.day}
+    values = [
+        replace(v, date=replace(v.date, year=dated[v.date.month, v.date.day]))
+        if v.date and v.date.year is None and (v.date.month, v.date.day) in dated
+        else v
+        for v in version.values
+    ]
+    version.values = values
+    return version
 
 
 _OF_A_TITLE_RE = regex(r"[A-Z][\w\u2019'-]*\s+(?:of|for|on)\s+(?:the\s+)?$")
