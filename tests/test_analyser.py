@@ -67,10 +67,32 @@ def test_each_figure_takes_its_own_event():
         ("Hungary still has not ratified the pact.", "hungary", "pending"),
         ("Hungary still opposes the pact.", "hungary", "against"),
         ("Hungary failed to sign the pact.", "hungary", "against"),
+        ("Hungary announced, on the eve of the vote, that it would not sign the pact.", "hungary", "against"),
+        ("Hungary's government rejected the pact.", "hungary", "against"),
+        ("The pact was backed by Hungary.", "hungary", "for"),
     ],
 )
 def test_stances(text: str, entity: str, role: str):
     assert {(s.entity, s.role) for s in read(text).stances} >= {(entity, role)}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # a side put as a question is not taken
+        ("Hungary debated whether to back the pact.", "hungary"),
+        ("Hungary's cabinet postponed a decision on joining the pact.", "hungary"),
+        # a possessive names the body that acts
+        ("Hungary's parliament rejected the pact.", "hungary"),
+        ("Austria's ruling coalition backed the pact.", "austria"),
+        # a subordinate clause with its own subject takes the side
+        ("Austria's cabinet met after Poland voted to reject the pact.", "austria"),
+        # the doer of a passive is not the name before it
+        ("The US announcement on the pact, signed by Jane Roe, came in December.", "united-states"),
+    ],
+)
+def test_no_side_is_read(text: str, entity: str):
+    assert entity not in {s.entity for s in read(text).stances}
 
 
 def test_a_stance_needs_the_subject_as_object():

@@ -157,11 +157,13 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
         if any(s <= m.start() < e for s, e in spans):
             continue
         said = lang.role_of(m)
-        window = text[max(0, m.start() - 24) : m.start()]
-        unbroken = not re.search(r"[,;.]", window)
-        negated = unbroken and bool(lang.NEGATION_RE.search(window))
+        if _UNDECIDED_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "a row over whether to back it", "a decision on joining": no side taken
+        # the words of its own clause just before it: "…, that it would not sign"
+        window = _CLAUSE_PUNCT_RE.split(text[max(0, m.start() - 24) : m.start()])[-1]
+        negated = bool(lang.NEGATION_RE.search(window))
         role = lang.opposite(said) if negated else said
-        if unbroken and lang.is_pending(said, negated, m.group(0), window, text, m.end()):
+        if lang.is_pending(said, negated, m.group(0), window, text, m.end()):
             role = lang.PENDING
         noun_form = " " not in m.group(0) and bool(_ROLE_NOUN_RE.search(m.group(0)))
         left_out = ""
@@ -231,11 +233,15 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
     for m in mentions:
         if m.kind not in (ENTITY, NAME) or _is_attribution(text, m) or _MODIFIER_RE.match(text, m.end):
             continue
+        if _POSSESSED_BODY_RE.match(text, m.end):
+            continue
         best: tuple[int, _Role] | None = None
         for r in roles:
             if r.start >= m.end:
                 if not r.noun_form and _PASSIVE_AGENT_RE.match(text, r.end):
                     continue  # "the US statement, signed by X": X signed it, not the US
+                if _own_subject_between(text, m, r, names):
+                    continue  # "Belgium's government fell after Michel went to back it"
                 distance = r.start - m.end
                 if r.noun_form and not _BEFORE_ROLE_NOUN_RE.fullmatch(_blank_names(text, m.end, r.start, mentions)):
                     continue  # "Hungary … Supporters of the accord": not "Hungary was among the supporters"
@@ -264,6 +270,14 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
     return stances
 
 
+def _own_subject_between(text: str, name: Mention, role: _Role, names: list[Mention]) -> bool:
+    """A subordinate clause with a subject of its own lies between a name and a
+    stance word after it: the side is that subject's ("… collapsed after Prime
+    Minister Michel travelled to Marrakech to back the pact")."""
+    sub = _SUBORDINATE_RE.search(text, name.end, role.start)
+    return bool(sub) and any(sub.end() <= n.start and n.end <= role.start for n in names)
+
+
 def _event_stances(text: str, mentions: list[Mention], roles: list[_Role]) -> list[Stance]:
     """What an event decided, when the event is the one deciding: "the General
     Assembly (formally) endorsed the compact", "it was endorsed by the General
@@ -286,6 +300,19 @@ def _event_stances(text: str, mentions: list[Mention], roles: list[_Role]) -> li
 # a stance verb with its doer after it ("signed by X"), not a means ("by consensus")
 _PASSIVE_AGENT_RE = regex(
     r"\s+by\s+(?!(?:consensus|acclamation|(?:a\s+)?(?:(?:wide|narrow|large|recorded)\s+)?(?:vote|majority|margin)|[^\W\d_]+ing)\b)",
+    re.IGNORECASE,
+)
+_CLAUSE_PUNCT_RE = regex(r"[,;.]")
+# a side put as a question, not taken: "whether to back", "a decision on joining"
+_UNDECIDED_BEFORE_RE = regex(
+    r"\b(?:whether(?:\s+or\s+not)?\s+(?:to|it\s+(?:should|would))|(?:decision|decide|deciding|debate|row|vote|referendum)\s+(?:on|over|about)(?:\s+whether\s+to)?)\s+\Z",
+    re.IGNORECASE,
+)
+# a possessive names the body that acts, not the country: "Switzerland's parliament"
+_POSSESSED_BODY_RE = regex(
+    r"(?:(?<=['\u2019]s)|['\u2019]s)\s+(?:(?:governing|ruling|lower|upper|national|federal|main|largest|opposition|coalition)\s+)*"
+    r"(?:parliament|coalition|opposition|part(?:y|ies)|courts?|media|press|public|people|citizens|voters|lawmakers|"
+    r"legislators|legislature|MPs|senate|congress|unions?|churches|cities|regions|provinces|activists|critics)\b",
     re.IGNORECASE,
 )
 _EVENT_AGENT_GAP_RE = regex(

@@ -30,6 +30,7 @@ from gcmcheck.engine.facts import (
     MISMATCH,
     QUANTITY,
     STANCE,
+    BINDING,
     Comparison,
     Fact,
     compare,
@@ -395,7 +396,7 @@ class Checker:
                 comparisons.append((version.sources, result))
         if not comparisons:
             return None
-        if fact.kind != DATE and self._after_the_sources(s, fact, claim):
+        if fact.kind not in (DATE, BINDING) and self._after_the_sources(s, fact, claim):
             return None  # "by the end of 2020, $15 million": sources of 2019 cannot say
         outcomes = {c.outcome for _, c in comparisons}
         if outcomes == {MATCH}:
@@ -415,11 +416,14 @@ class Checker:
         if claim.as_of is None:
             return False
         horizon = max([claim.as_of, *claim.years])
-        return any(
-            v.date.year > horizon and v.date.qualifier != ATTRIBUTIVE and s.same_clause(v.start, fact.start)
-            for v in s.dates
-            if v.date and v.date.year
-        )
+        dated = [
+            v for v in s.dates
+            if v.date and v.date.year and v.date.qualifier != ATTRIBUTIVE and s.same_clause(v.start, fact.start)
+            and not _SPEECH_DATE_RE.search(s.text, max(0, v.start - 40), v.start)
+        ]
+        # the fact's own date is the nearest one ("372 million in 2016, up 73 million since 2025")
+        nearest = min(dated, key=lambda v: min(abs(v.start - fact.end), abs(fact.start - v.end)), default=None)
+        return nearest is not None and nearest.date.year > horizon  # type: ignore[union-attr,operator]
 
     # --- results ---------------------------------------------------------------------
 
@@ -500,6 +504,11 @@ _POST_LINK_RE = regex(
 )
 
 
+# the date of a saying, not of what is said: "X said on 3 February 2023 that …"
+_SPEECH_DATE_RE = regex(
+    r"\b(?:said|says|told\s+\w+|announced|stated|declared|wrote|argued|claimed|insisted|warned|noted|added)\s+(?:on|in)\s+\Z",
+    re.IGNORECASE,
+)
 ACT_SHARED_WORDS = 2  # words of the claim's topic (not its act or holder) a doer's statement shares
 
 # the word that links a one-holder claim's holder to its act: "under President X",
