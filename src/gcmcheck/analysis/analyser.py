@@ -31,6 +31,7 @@ _ROLE_NOUN_RE = regex(r"(?:ers?|ents?|outs?|ition|ions?|or(?:y|ies)|al)$", re.IG
 _AFTER_ROLE_LINK_RE = regex(r"\s*(?:\w+\s+){0,3}?(?:by|were|was|are|is|include[sd]?|including|led|as|among)\b", re.IGNORECASE)
 _MAX_STANCE_DISTANCE = 160
 ATTRIBUTIVE = "attributive"
+_PERIOD_SPAN_RE = regex(r"[\s-]+(?:years?|months?|decades?)\s+(?:to|through|until|ending\s+in)\s+(?:the\s+end\s+of\s+)?(?:19|20)[0-9]{2}\b", re.IGNORECASE)
 _PERIOD_BOUND_RE = regex(r"\b(since|before|after|until|from)\s+(?:the\s+(?:year|end\s+of|start\s+of)\s+)$", re.IGNORECASE)
 TOTAL = "total"  # the role of a figure that is the whole a count is taken from
 _WHOLE_RE = regex(
@@ -84,12 +85,15 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     previous_noun: dict[str, str] = {}  # kind -> noun of the last number of that kind
     tally = _tally_roles(text, quantities)
     for q in quantities:
+        if _PERIOD_SPAN_RE.match(text, q.end):
+            continue  # "in the nine years to 2019": the span a change is measured over
         if _WHOLE_RE.search(text, max(0, q.start - 40), q.start):
             role: str | _Role | None = TOTAL  # "152 of its 193 members": the whole, not a side
         else:
             role = tally.get(q.start) or _nearest(roles, q.start, q.end, clause_breaks, text)
         # ellipsis: in "152 states voted for and 12 abstained" the 12 are states too
-        noun = _counted_noun(text, q.end, found) or previous_noun.get(q.kind, "")
+        inherited = previous_noun.get(q.kind, "")
+        noun = _counted_noun(text, q.end, found) or ("" if lang.TIME_NOUN_RE.match(inherited) else inherited)
         previous_noun[q.kind] = noun
         values.append(
             Value(
@@ -240,7 +244,7 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
             if r.start >= m.end:
                 if not r.noun_form and _PASSIVE_AGENT_RE.match(text, r.end):
                     continue  # "the US statement, signed by X": X signed it, not the US
-                if _own_subject_between(text, m, r, names):
+                if _own_subject_between(text, m, r, mentions):
                     continue  # "Belgium's government fell after Michel went to back it"
                 distance = r.start - m.end
                 if r.noun_form and not _BEFORE_ROLE_NOUN_RE.fullmatch(_blank_names(text, m.end, r.start, mentions)):
@@ -273,7 +277,8 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
 def _own_subject_between(text: str, name: Mention, role: _Role, names: list[Mention]) -> bool:
     """A subordinate clause with a subject of its own lies between a name and a
     stance word after it: the side is that subject's ("… collapsed after Prime
-    Minister Michel travelled to Marrakech to back the pact")."""
+    Minister Michel travelled to Marrakech to back the pact", "… a year before the
+    compact was adopted")."""
     sub = _SUBORDINATE_RE.search(text, name.end, role.start)
     return bool(sub) and any(sub.end() <= n.start and n.end <= role.start for n in names)
 

@@ -229,8 +229,12 @@ OBJECT_LEAD_RE = regex(
 )
 
 # "all members except the United States finalised it": the exception took the other side.
+# Nouns of time: a figure counting them sets the scene ("nine days later"); a later
+# number does not count them by ellipsis.
+TIME_NOUN_RE = regex(r"^(?:day|week|month|year|decade|hour|minute|time|centur)", re.IGNORECASE)
+
 EXCEPT_RE = regex(
-    r"\b(?:except(?:\s+for)?|other\s+than|apart\s+from|excluding|save\s+for|but\s+not|with\s+the\s+exception\s+of)\s+(?:the\s+)?$",
+    r"\b(?:except(?:\s+for)?|other\s+than|apart\s+from|excluding|save\s+for|but\s+not|bar|barring|with\s+the\s+exception\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 

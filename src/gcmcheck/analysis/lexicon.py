@@ -85,7 +85,7 @@ class Lexicon:
 
     def _compile(self) -> None:
         kinds: dict[str, tuple[str, str]] = {}
-        for alias in self.subject:
+        for alias in _with_determiners(self.subject):
             kinds.setdefault(alias.lower(), (SUBJECT, SUBJECT))
         for entity_id, aliases in self.entities.items():
             for alias in (*aliases, entity_id.replace("-", " ")):
@@ -103,7 +103,7 @@ class Lexicon:
         self._folded_re = _alternation(sorted({a.lower() for a in folded}, key=lambda a: (-len(a), a)))
 
     def _all_aliases(self) -> Iterable[str]:
-        yield from self.subject
+        yield from _with_determiners(self.subject)
         for event_id, aliases in self.events.items():
             yield from aliases
         for entity_id, aliases in self.entities.items():
@@ -218,6 +218,15 @@ class Lexicon:
 _COMMON_OPENING_RE = regex(
     r"[A-Z][a-z]+(?:\s+of\b|(?:ives|ers|ors|ists|ants|ents|ics|ats|ates|ians|ees)\b)"
 )
+
+
+def _with_determiners(aliases: Iterable[str]) -> Iterable[str]:
+    """The subject's aliases, and "this"/"that" for their "the": "this compact"."""
+    for alias in aliases:
+        yield alias
+        if alias[:4].lower() == "the ":
+            yield "this " + alias[4:]
+            yield "that " + alias[4:]
 
 
 def _title_case(text: str) -> bool:

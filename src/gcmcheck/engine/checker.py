@@ -585,9 +585,6 @@ def _unchecked_values(s: Analysis, decisions: list[Decision]) -> list[str]:
     return [v.text for v in s.values if (v.start, v.end) not in judged and _substantive(s.text, v)]
 
 
-_INCIDENTAL_NOUN_RE = regex(r"^(?:day|week|month|year|decade|hour|minute|time|centur)", re.IGNORECASE)
-
-
 def _substantive(text: str, v: Value) -> bool:
     """A value the statement asserts, not one that only sets the scene: "nine days
     later", "a two-day conference" and "the 1990 convention" are not figures to check."""
@@ -596,7 +593,7 @@ def _substantive(text: str, v: Value) -> bool:
         return v.date.qualifier != ATTRIBUTIVE and (v.date.year is not None or v.date.day is not None)
     if text[v.end : v.end + 1] == "-" and v.quantity is not None and v.quantity.value < 100:
         return False
-    return not _INCIDENTAL_NOUN_RE.match(v.noun)
+    return not lang.TIME_NOUN_RE.match(v.noun)
 
 
 def _attribution(text: str, start: int, end: int) -> bool:
