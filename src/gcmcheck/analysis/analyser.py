@@ -37,7 +37,7 @@ TOTAL = "total"  # the role of a figure that is the whole a count is taken from
 _WHOLE_RE = regex(
     r"(?:^|\b(?:\d[\d,.]*%?|majority|most|all|many|some|none|each|any|half|third|quarter|percent|cent|share|"
     r"proportion|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\s+)"
-    r"of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.\u2019'-]+['\u2019]s\s+)?(?:[\w.-]+\s+){0,2}$",
+    r"of\s+(?:the\s+|its\s+|their\s+)?(?:(?:[\w.-]+\s+)?[\w.\u2019'-]+['\u2019]s\s+)?(?:[\w.-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _DETERMINER_RE = regex(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)
@@ -257,6 +257,12 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
                 if not linked or not _LIST_TAIL_RE.fullmatch(between[linked.end() if linked is not True else 0 :]):
                     continue
                 distance = m.start - r.end
+                # a list set off by dashes still belongs to its stance noun:
+                # "Opponents — chief among them A, B and C — argued …"
+                if r.noun_form and distance <= _MAX_STANCE_DISTANCE and not _HARD_BREAK_RE.search(text, r.end, m.start):
+                    if best is None or distance < best[0]:
+                        best = (distance, r)
+                    continue
             else:
                 continue
             if distance > _MAX_STANCE_DISTANCE or not _same_clause(m.start, r.start, breaks):
@@ -371,9 +377,12 @@ _BEFORE_ROLE_NOUN_RE = regex(
     r"(?:(?:the|a|an|its|their|main|chief|leading|key|fiercest|most vocal|prominent)\s+)*(?:[a-z-]+\s+)?",
     re.IGNORECASE,
 )
+_HARD_BREAK_RE = regex(r"[;:()]")
+_STRONG_RE = regex(r"-strong\b", re.IGNORECASE)
 _LIST_TAIL_RE = regex(
-    r"[\s,:]*(?:(?:and|or|as well as|the|also|were|was|are|is|by|led|headed|spearheaded|among|them|to|of|for|at|all|every|each|"
-    r"members?|states|countries|nations|except|excluding|but|other than|apart from|save|including|alongside|along with|together with)[\s,:]+)*",
+    r"[\s,:\u2014\u2013]*(?:(?:and|or|as well as|the|also|were|was|are|is|by|led|headed|spearheaded|among|them|to|of|for|at|all|every|each|"
+    r"chief|chiefly|notably|most notably|particularly|especially|mainly|principally|"
+    r"members?|states|countries|nations|except|excluding|but|other than|apart from|save|including|alongside|along with|together with)[\s,:\u2014\u2013]+)*",
     re.IGNORECASE,
 )
 
@@ -426,13 +435,17 @@ def _is_attribution(text: str, m: Mention) -> bool:
 # --- nouns, events, legal force ------------------------------------------------------
 
 
+_POSSESSIVE_END_RE = regex(r"['\u2019]s$")
 _NOUN_LEAD_RE = regex(r"[-\u2013\s]*(?:of\s+(?:the\s+)?)?", re.IGNORECASE)
 _NOUN_TOKEN_RE = regex(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F.'\u2019-]*|[,;:()\"\u201c\u201d]")
 
 
 def _counted_noun(text: str, end: int, mentions: list[Mention] = ()) -> str:  # type: ignore[assignment]
     """Stems of the words a number counts: "152 member states voting" -> "member stat".
-    Known names are skipped: "38 UN system entities" counts entities, not the UN."""
+    Known names are skipped: "38 UN system entities" counts entities, not the UN.
+    "An eight-strong committee" counts its members."""
+    if _STRONG_RE.match(text, end):
+        return lang.stem("members")
     lead = _NOUN_LEAD_RE.match(text, end)
     start = lead.end() if lead else end
     names = [(m.start, m.end) for m in mentions if m.kind != NAME]
@@ -451,7 +464,10 @@ def _counted_noun(text: str, end: int, mentions: list[Mention] = ()) -> str:  # 
         # a verb after the noun ends it: "152 member states voted", "23 objectives covering"
         if words and (low.endswith(("ing", "ed")) and not low.endswith("thing")):
             break
-        words.append(lang.stem(re.sub(r"['\u2019]s$", "", low)))
+        if _POSSESSIVE_END_RE.search(low) and len(low) > 2:
+            words = []  # "152 of the world body's 193 member states": the owner is not counted
+            continue
+        words.append(lang.stem(low))
         if len(words) == 5:
             break
     return " ".join(words)

@@ -262,7 +262,7 @@ NOT_AMONG_RE = regex(
 
 # Heading an organisation, as a verb ("Vitorino leads IOM") and as a title.
 HEADS_RE = regex(
-    r"\s+(?:heads|headed|leads|led|chairs|chaired|directs|directed|runs|ran|(?:is|was)\s+(?:the\s+)?head\s+of)\s+(?:the\s+)?",
+    r"(?:\s*,)?\s+(?:who\s+(?:now\s+|also\s+)?)?(?:heads|headed|leads|led|chairs|chaired|directs|directed|runs|ran|(?:is|was)\s+(?:the\s+)?head\s+of)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 HEAD_TITLE_RE = regex(
@@ -341,7 +341,8 @@ def stem(word: str) -> str:
     if len(w) > 5:
         w = re.sub(r"our(s?)$", r"or\1", w)
     for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "es", "ed", "s"):
-        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+        # "bodies" -> "body", "parties" -> "party": "-ies" may leave a shorter stem
+        if len(w) > len(suffix) + (2 if suffix in ("ies", "ied") else 3) and w.endswith(suffix):
             w = w[: -len(suffix)]
             if suffix in ("ies", "ied"):
                 w += "y"

@@ -247,7 +247,15 @@ class Checker:
             # a name given the holder's part is judged by that part, not by a side
             claim_facts = [f for f in facts if not (f.kind == STANCE and f.entity in apposed)]
             if topic or apposed:
-                claim_facts += membership_facts(s, cand.claim, self.table.background, names=topic == NAMED, apposed=apposed)
+                # a statement in the claim's own words that lists names lists members:
+                # "countries that helped draft the accord — Belgium, Italy … among them —"
+                worded = (
+                    topic == WORDED and cand.overlap >= ANCHORING_OVERLAP
+                    and len({m.id for m in s.mentions if m.kind == ENTITY} - self.table.background) >= 2
+                )
+                claim_facts += membership_facts(
+                    s, cand.claim, self.table.background, names=topic == NAMED or worded, apposed=apposed, known_only=worded
+                )
             for fact in claim_facts:
                 decision = self._judge(fact, cand, s)
                 if decision is not None:

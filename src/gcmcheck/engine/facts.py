@@ -82,7 +82,7 @@ def venues(a: Analysis) -> list[Mention]:
 
 def membership_facts(
     statement: Analysis, claim: CompiledClaim, background: frozenset[str], names: bool = True,
-    apposed: frozenset[str] = frozenset(),
+    apposed: frozenset[str] = frozenset(), known_only: bool = False,
 ) -> list[Fact]:
     """Names of the statement tested against the claim's named list.
 
@@ -90,7 +90,8 @@ def membership_facts(
     list contradicts a name it lacks only when that name stands in for the members
     (no member is named) or is listed alongside them ("DESA, ILO and the World Bank").
     A name the statement gives the list's post in apposition (`apposed`: "X, the
-    Director General of IOM,") is tested whether or not names are.
+    Director General of IOM,") is tested whether or not names are. `known_only`
+    tests only the table's own entities, not capitalised words read as names.
     """
     if not claim.members:
         return []
@@ -98,6 +99,8 @@ def membership_facts(
     named = [m for m in statement.mentions if m.kind in ("entity", "name") and m.id not in background]
     if not names:
         named = [m for m in named if m.id in apposed]
+    elif known_only:
+        named = [m for m in named if m.kind == "entity" or m.id in apposed]
     members = [m for m in named if m.id in claim.members]
     facts: list[Fact] = []
     negated = bool(lang.NEGATED_MEMBERSHIP_RE.search(statement.text))
@@ -160,7 +163,8 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
     Values pair one to one: a sourced figure that another value of the statement
     states exactly is taken ("152 of the 193 members" does not compare 193 with 152).
     """
-    others = [v for v in _near(fact, statement) if v.event in ("", claim.event)] if statement else []
+    # a whole ("of its 193 members") belongs to no event: it pairs with any claim's figure
+    others = [v for v in _near(fact, statement) if v.event in ("", claim.event) or v.role == TOTAL] if statement else []
     if statement is not None and fact.kind in (QUANTITY, DATE) and _another_time(fact, statement, version, claim):
         return None
     if fact.kind == QUANTITY:
