@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from gcmcheck.analysis.analyser import analyse
 from gcmcheck.analysis.lexicon import ENTITY, NAME, OTHER, SUBJECT
 from gcmcheck.analysis import language as lang
+from gcmcheck.engine import order
 from gcmcheck.engine.compiled import CompiledClaim, CompiledTable, title_tail
 from gcmcheck.engine.facts import (
     DATE,
@@ -31,6 +32,7 @@ from gcmcheck.engine.facts import (
     QUANTITY,
     STANCE,
     BINDING,
+    ORDER,
     Comparison,
     Fact,
     compare,
@@ -38,7 +40,7 @@ from gcmcheck.engine.facts import (
     membership_facts,
 )
 from gcmcheck.analysis.analyser import ATTRIBUTIVE, party_stems
-from gcmcheck.models import Analysis, Mention, Result, Value, Verdict
+from gcmcheck.models import Analysis, DateMention, Mention, Result, Value, Verdict
 from gcmcheck.regex_cache import regex
 
 # A claim is on the statement's topic when they share a specific name, an event or a
@@ -108,6 +110,7 @@ class Checker:
         self.table = table
         # documents repeat sentences (boilerplate, quotes, lists): judge each once
         self._memo: OrderedDict[str, list[Result]] = OrderedDict()
+        self._event_dates: dict[str, tuple[DateMention, CompiledClaim]] | None = None  # read on first need
 
     def check(self, text: str) -> list[Result]:
         """One or more results for one statement, most severe first. Each call
@@ -278,7 +281,33 @@ class Checker:
             if best is not None:
                 best.note = self._event_note(best, decisions)
                 chosen.append(best)
-        return chosen
+        return chosen + self._order_decisions(s, candidates)
+
+    def _order_decisions(self, s: Analysis, candidates: list[Candidate]) -> list[Decision]:
+        """Orders of events ("held after the General Assembly vote"), judged by the
+        dates the table gives both events, on the claim dating the first."""
+        orders = order.orders_in(s) if len(s.events) >= 2 else []
+        if not orders:
+            return []
+        if self._event_dates is None:
+            self._event_dates = order.event_dates(self.table)
+        label = self.table.lexicon.label
+        decisions = []
+        for o in orders:
+            first, second = self._event_dates.get(o.first.id), self._event_dates.get(o.second.id)
+            if first is None or second is None:
+                continue
+            agrees = order.holds(o, first[0], second[0])
+            if agrees is None:
+                continue
+            claim = first[1]
+            cand = next((c for c in candidates if c.claim is claim), None) or Candidate(claim, 0.0, 0.0, 0.0, True)
+            expected = f"{order.relation_word(first[0], second[0])} {label(o.second.id)}"
+            comparison = Comparison(MATCH if agrees else MISMATCH, expected, reason="order")
+            fact = Fact(ORDER, o.start, o.end, o.text, entity=o.first.id)
+            verdict = Verdict.SUPPORTED if agrees else Verdict.CONTRADICTED
+            decisions.append(Decision(fact, cand, verdict, [(claim.versions[0].sources, comparison)]))
+        return decisions
 
     def _event_note(self, chosen: Decision, decisions: list[Decision]) -> str:
         """Say when another event's figure is involved (Marrakech vs the General

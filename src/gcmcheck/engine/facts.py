@@ -21,6 +21,7 @@ from gcmcheck.models import Analysis, DateMention, Mention, Quantity, Stance, Va
 from gcmcheck.regex_cache import regex
 
 QUANTITY, DATE, STANCE, BINDING, MEMBER, VENUE = "quantity", "date", "stance", "binding", "member", "venue"
+ORDER = "order"  # which of two events came first (see gcmcheck.engine.order)
 MATCH, MISMATCH = "match", "mismatch"
 
 ROLE_WORDS = {lang.FOR: "in favour", lang.AGAINST: "against", lang.ABSTAIN: "abstained", lang.PENDING: "pending"}
