@@ -10,13 +10,13 @@ it; report one result per deciding claim.
 from __future__ import annotations
 
 import re
-from copy import copy
+from operator import attrgetter
 from math import fsum
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress, islice
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from gcmcheck.analysis.analyser import analyse
 from gcmcheck.analysis.lexicon import ENTITY, NAME, OTHER, SUBJECT
@@ -659,10 +659,13 @@ def _cited_sources(d: Decision) -> set[str]:
     return {s for srcs, c in d.comparisons if c.outcome == wanted for s in srcs}
 
 
+_RESULT_FIELDS = attrgetter(*(f.name for f in fields(Result)))
+
+
 def _fresh(result: Result) -> Result:
-    """A copy of a remembered result that its caller may change (copy.copy of a
-    slotted dataclass, without dataclasses.replace's keyword round trip)."""
-    copied = copy(result)
+    """A copy of a remembered result that its caller may change: its fields passed
+    in order (several times faster than copy.copy or dataclasses.replace)."""
+    copied = Result(*_RESULT_FIELDS(result))
     copied.citations = list(result.citations)
     return copied
 
