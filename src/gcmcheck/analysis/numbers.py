@@ -53,7 +53,7 @@ HEDGE_WORDS: dict[str, tuple[str, ...]] = {
     "about": ("about", "around", "roughly", "approximately", "approx.", "some",
               "~", "circa", "c."),
     "more": ("more than", "over", "above", "exceeding", "in excess of", "upwards of",
-             "just over", "well over", "exceeded", "surpassed", "topped"),
+             "just over", "well over", "exceeded", "surpassed", "topped", "passed", "crossed"),
     "atleast": ("at least", "no fewer than", "no less than", "not less than",
                 "a minimum of"),
     "less": ("less than", "fewer than", "under", "below", "just under"),

@@ -120,6 +120,8 @@ def membership_facts(
     for m in named:
         if (m.id in with_stance and m.id not in apposed) or unsure(m.start, m.end) or _POSSESSIVE_AFTER_RE.match(text, m.end):
             continue  # "Guterres's tenure as Secretary-General" asserts nothing of Guterres
+        if m.kind == "name" and _AS_A_ROLE_RE.search(text, max(0, m.start - 8), m.start):
+            continue  # "speaking as the Network Coordinator": a role someone plays, not a member
         if m.id in apposed:  # given the post by the statement's own words
             facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))
         elif m.id in claim.members:
@@ -127,7 +129,7 @@ def membership_facts(
         elif claim.claim.closed and m.id not in claim.names:
             # a one-holder list is a post: "X is IOM's Director General" names a holder
             post = len(claim.members) == 1
-            cue = post or lang.MEMBERSHIP_RE.search(statement.text)
+            cue = post or _membership_near(statement.text, m)
             titled = post and re.search(r"\bthe\s+$", statement.text[max(0, m.start - 5) : m.start], re.IGNORECASE)
             stands_in = not members and not statement.values and cue and not titled
             if stands_in or any(_listed_together(statement.text, m, other) for other in members):
@@ -142,6 +144,31 @@ def membership_facts(
     return facts
 
 
+_MEMBERSHIP_REACH = 40  # characters between a name and the words that make it a member
+
+
+def _membership_near(text: str, m: Mention) -> bool:
+    """Membership words tied to the name: "the World Bank is (also) a member of …",
+    "… includes the World Bank", "among them the World Bank" (not "X said no single
+    part of the UN community …")."""
+    for cue in lang.MEMBERSHIP_RE.finditer(text, max(0, m.start - _MEMBERSHIP_REACH), m.end + _MEMBERSHIP_REACH):
+        if cue.end() <= m.start:
+            if _MEMBER_BEFORE_GAP_RE.fullmatch(text, cue.end(), m.start):
+                return True
+        elif _MEMBER_AFTER_GAP_RE.fullmatch(text, m.end, cue.start()):
+            return True
+    return False
+
+
+# what may stand between a name and the membership words after or before it
+_MEMBER_AFTER_GAP_RE = regex(
+    r"\s*(?:,\s*(?:which|who)\s+)?(?:(?:is|are|was|were|has|have|had|been|remains?|became|also|still|not|never|no\s+longer|itself|a|an|the)\s+)*",
+    re.IGNORECASE,
+)
+_MEMBER_BEFORE_GAP_RE = regex(r"[\s:,]*(?:(?:are|is|were|was|them|the|also)[\s:,]+)*", re.IGNORECASE)
+
+
+_AS_A_ROLE_RE = regex(r"\bas\s+(?:the\s+|a\s+|an\s+|its\s+)?\Z", re.IGNORECASE)
 _POSSESSIVE_AFTER_RE = regex(r"['\u2019]s?\b")
 _NEGATION_REACH = 40  # characters between a negator and the name it may govern
 _PAUSE_RE = regex(r"[,;:()\u2014\"\u201c\u201d]")
@@ -243,9 +270,16 @@ def _near(fact: Fact, statement: Analysis) -> tuple[Value, ...] | list[Value]:
 def _clause_years(
     statement: Analysis, start: int, value: Value | None, near: tuple[Value, ...] | list[Value]
 ) -> tuple[DateMention, ...]:
-    """The years in the clause of the value at start, if a figure is there too."""
+    """The years in the clause of the value at start, if a figure is there too. A year
+    with another figure between it and the value is that figure's: in "3.5 per cent
+    now, against 2.8 per cent in 2000", 2000 dates 2.8, not 3.5."""
     clause = [v for v in (*near, value) if v is not None and statement.same_clause(v.start, start)]
-    years = tuple(v.date for v in clause if v.date and v.date.year and v.date.qualifier != ATTRIBUTIVE)
+    figures = [v.start for v in clause if v.quantity and v.start != start]
+    years = tuple(
+        v.date for v in clause
+        if v.date and v.date.year and v.date.qualifier != ATTRIBUTIVE
+        and not any(min(v.start, start) < f < max(v.start, start) for f in figures)
+    )
     return years if years and any(v.quantity for v in clause) else ()
 
 
