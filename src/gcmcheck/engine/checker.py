@@ -414,8 +414,9 @@ class Checker:
             return bool({(st.entity, st.role) for st in c.primary.stances} & {(st.entity, st.role) for st in s.stances})
         by = _BY_BEFORE_RE.search(text, max(0, m.start - 60), m.start)
         after = _WORD_AFTER_RE.match(text, m.end)
-        acts = [w.group("act") for w in (by, after) if w]
-        if not any(lang.keywords(a) == act for a in acts):
+        said = _SPEECH_BEFORE_RE.search(text, max(0, m.start - 60), m.start)  # "…, said Louise Arbour"
+        acts = [w.group("act") for w in (by, after, said) if w]
+        if not any(_act_of(a) == act for a in acts):
             return False
         return len(s.keywords & topic) >= ACT_SHARED_WORDS
 
@@ -553,7 +554,17 @@ ACT_SHARED_WORDS = 2  # words of the claim's topic (not its act or holder) a doe
 _UNDER_BEFORE_RE = regex(r"\bunder\s+(?:(?:then|former|late)[-\s]+)?(?:the\s+)?\Z", re.IGNORECASE)
 _BY_BEFORE_RE = regex(r"(?P<act>[^\W\d_]+)\s+by\s+(?:(?:then|former)[-\s]+)?(?:the\s+)?(?:[A-Z][\w.\u2019'-]*\s+(?:of\s+)?){0,4}\Z")
 _WORD_AFTER_RE = regex(r"\s+(?P<act>[^\W\d_]+)")
-_COPULAS = frozenset("is was are were has had have be been being will would said says".split())
+_COPULAS = frozenset("is was are were has had have be been being will would".split())
+# verbs of saying are one act: who said it is the fact ("…," Arbour told delegates)
+_SPEECH_VERBS = frozenset("said says say told tells warned warns added adds stated states declared declares".split())
+_SAYING = frozenset({"<say>"})
+_SPEECH_BEFORE_RE = regex(
+    r"\b(?P<act>said|says|told|warned|added|stated|declared)\s+(?:(?:then|former)[-\s]+)?(?:[A-Z][\w.\u2019'-]*\s+(?:of\s+)?){0,4}\Z"
+)
+
+
+def _act_of(word: str) -> frozenset[str]:
+    return _SAYING if word.lower() in _SPEECH_VERBS else lang.keywords(word)
 
 
 _Link = tuple[str, frozenset[str], frozenset[str]]
@@ -567,9 +578,9 @@ def _holder_link_of(statement: str, holder_spans: tuple[tuple[int, int], ...]) -
             return "under", frozenset(), rest
         for link in (_BY_BEFORE_RE.search(statement, max(0, start - 60), start), _WORD_AFTER_RE.match(statement, end)):
             if link and link.group("act").lower() not in _COPULAS:
-                act = lang.keywords(link.group("act"))
+                act = _act_of(link.group("act"))
                 if act:
-                    return "act", act, rest - act
+                    return "act", act, rest - lang.keywords(link.group("act"))
     return None
 
 

@@ -69,7 +69,7 @@ def facts_of(statement: Analysis) -> list[Fact]:
     if statement.binding is not None:
         facts.append(Fact(BINDING, 0, len(statement.text), "binding" if statement.binding else "non-binding", binding=statement.binding))
     if lang.VENUE_RE.search(statement.text):
-        facts.extend(Fact(VENUE, m.start, m.end, m.text, entity=m.id) for m in venues(statement))
+        facts.extend(Fact(VENUE, m.start, m.end, m.text, entity=m.id) for m in venues(statement) if _hosts(statement.text, m))
     return facts
 
 
@@ -78,7 +78,25 @@ def venues(a: Analysis) -> list[Mention]:
     return [
         m for m in a.mentions
         if m.kind in ("entity", "name", "event") and lang.PLACED_RE.search(a.text[max(0, m.start - 20) : m.start])
+        and not _PLACE_MODIFIER_RE.match(a.text, m.end)  # "in the Moroccan city of Marrakesh"
     ]
+
+
+_PLACE_MODIFIER_RE = regex(r"\s+(?:city|town|capital|port|resort|village)\s+of\b", re.IGNORECASE)
+
+
+_VENUE_REACH = 60  # characters from "held", "a conference" … to the place
+
+
+def _hosts(text: str, place: Mention) -> bool:
+    """Is the place where something named just before it happens ("a conference in
+    Rabat", "scheduled for Geneva"), not any place after "at" ("the tally at the
+    General Assembly … the conference in Marrakesh")?"""
+    lo = max(0, place.start - _VENUE_REACH)
+    return any(not _HARD_PAUSE_RE.search(text, v.end(), place.start) for v in lang.VENUE_RE.finditer(text, lo, place.start))
+
+
+_HARD_PAUSE_RE = regex(r"[;:()\u2014]")
 
 
 def membership_facts(
