@@ -408,6 +408,11 @@ def _founded(text: str, mentions: list[Mention]) -> frozenset[str]:
     found: set[str] = set()
     for verb in lang.FOUNDING_RE.finditer(text):
         if re.match(r"\s+by\b", text[verb.end() :]) and not _PASSIVE_BEFORE_RE.search(text, max(0, verb.start() - 20), verb.start()):
+            # "the start-up fund launched by the Network": the name just before it
+            just_before = [m for m in names if m.end <= verb.start() and not text[m.end : verb.start()].strip()]
+            if just_before:
+                found.add(just_before[-1].id)
+                continue
             # "Launched by the Network in May 2019, the start-up fund …": what follows the phrase
             comma = text.find(",", verb.end())
             after = [m for m in names if comma >= 0 and m.start > comma and m.start - comma <= 40]
@@ -502,13 +507,12 @@ def nouns_compatible(a: str, b: str) -> int:
 
 def _event_for(events: list[Mention], offset: int, breaks: list[int]) -> str:
     """The event named in the value's clause (the nearest by its nearer edge), else the
-    sentence's only event, else the last one named before it ("endorsed by the
-    General Assembly …, with 152 votes")."""
+    last one named before it ("endorsed by the General Assembly …, with 152
+    votes"). An event only named in a later clause is not the value's ("The year
+    2020 would be a test … — reviews to feed into the Review Forum in 2022")."""
     in_clause = [e for e in events if _same_clause(e.start, offset, breaks)]
     if in_clause:
         return min(in_clause, key=lambda e: offset - e.end if e.end <= offset else abs(e.start - offset)).id
-    if len({e.id for e in events}) == 1:
-        return events[0].id
     before = [e for e in events if e.end <= offset]
     return before[-1].id if before else ""
 

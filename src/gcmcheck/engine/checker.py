@@ -38,6 +38,7 @@ from gcmcheck.engine.facts import (
     compare,
     facts_of,
     membership_facts,
+    venues,
 )
 from gcmcheck.analysis.analyser import ATTRIBUTIVE, party_stems
 from gcmcheck.models import Analysis, DateMention, Mention, Result, Value, Verdict
@@ -424,9 +425,15 @@ class Checker:
         claim = cand.claim
         if fact.kind in (DATE, VENUE) and not cand.anchored:
             return None  # a year or a place alone, on shared words only, is too weak a link
-        if fact.kind == DATE and cand.overlap == 0 and not (claim.event and claim.event in s.events) and not s.stances:
-            if not any(m.kind == SUBJECT for m in s.mentions):
+        if fact.kind == DATE and not (claim.event and claim.event in s.events):
+            if cand.overlap == 0 and not s.stances and not any(m.kind == SUBJECT for m in s.mentions):
                 return None  # nor a date beside a name alone ("snow shut Geneva airport in January")
+            # nor a date tied to a claim only by its venue or a name from its sources'
+            # datelines ("… days after the text was finalised in New York")
+            shared = self._specific_names(s) & claim.names
+            stated = {m.id for m in claim.primary.mentions if m.kind in (ENTITY, NAME)} - {m.id for m in venues(claim.primary)}
+            if shared and not shared & stated and cand.overlap < ANCHORING_OVERLAP:
+                return None
         comparisons: list[tuple[tuple[str, ...], Comparison]] = []
         for version in claim.versions:
             result = compare(fact, version.analysis, claim, s)
@@ -637,7 +644,10 @@ def _substantive(text: str, v: Value) -> bool:
     """A value the statement asserts, not one that only sets the scene: "nine days
     later", "a two-day conference" and "the 1990 convention" are not figures to check."""
     if v.date is not None:
-        # a label ("the 1990 convention") or a month without a year ("by December") sets the scene
+        # a label ("the 1990 convention"), a month without a year ("by December") or
+        # the date of a saying ("DESA said in December 2019") sets the scene
+        if _SPEECH_DATE_RE.search(text, max(0, v.start - 40), v.start):
+            return False
         return v.date.qualifier != ATTRIBUTIVE and (v.date.year is not None or v.date.day is not None)
     if text[v.end : v.end + 1] == "-" and v.quantity is not None and v.quantity.value < 100:
         return False
