@@ -109,8 +109,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         bound = _PERIOD_BOUND_RE.search(text, max(0, d.start - 24), d.start)
         if bound and not d.qualifier:
             d = replace(d, qualifier=bound.group(1).lower())  # "since the year 2000"
-        if _ATTRIBUTIVE_RE.match(text, d.end) and _DETERMINER_RE.search(text, max(0, d.start - 8), d.start):
-            d = replace(d, qualifier=ATTRIBUTIVE)  # "the 2015 migrant crisis": a label, not a date
+        if d.day is None and _ATTRIBUTIVE_RE.match(text, d.end) and _DETERMINER_RE.search(text, max(0, d.start - 8), d.start):
+            d = replace(d, qualifier=ATTRIBUTIVE)  # "the 2015 migrant crisis": a label ("its 4 December 2017 statement" is a date)
         # "since 2000" bounds a period; it is not the date of the event named nearby
         event = "" if d.qualifier else _event_for(events, d.start, clause_breaks)
         values.append(Value(date=d, event=event, start=d.start, end=d.end))
