@@ -444,6 +444,8 @@ class Checker:
         if fact.kind not in (DATE, BINDING) and self._after_the_sources(s, fact, claim):
             return None  # "by the end of 2020, $15 million": sources of 2019 cannot say
         outcomes = {c.outcome for _, c in comparisons}
+        if outcomes == {MATCH} and fact.kind in (DATE, VENUE) and _planned(claim) and _PAST_HAPPENING_RE.search(s.text):
+            return None  # a plan agrees with "was held in May 2022" but cannot say it happened
         if outcomes == {MATCH}:
             verdict = Verdict.SUPPORTED
         elif outcomes == {MISMATCH}:
@@ -548,6 +550,16 @@ _POST_LINK_RE = regex(
     re.IGNORECASE,
 )
 
+
+def _planned(claim: CompiledClaim) -> bool:
+    """Does the claim speak of a time after its sources were written (a plan)?"""
+    return claim.as_of is not None and any(y > claim.as_of for y in claim.years)
+
+
+# an event told as having happened: "was eventually held", "took place", "convened"
+_PAST_HAPPENING_RE = regex(
+    r"\b(?:(?:was|were)\s+(?:\w+\s+)?(?:held|convened|staged)|took\s+place|convened|concluded|ended)\b", re.IGNORECASE
+)
 
 # the date of a saying, not of what is said: "X said on 3 February 2023 that …"
 _SPEECH_DATE_RE = regex(
