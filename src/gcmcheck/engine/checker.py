@@ -112,6 +112,7 @@ class Checker:
         # documents repeat sentences (boilerplate, quotes, lists): judge each once
         self._memo: OrderedDict[str, list[Result]] = OrderedDict()
         self._event_dates: dict[str, tuple[DateMention, CompiledClaim]] | None = None  # read on first need
+        self._own_names_of: dict[str, frozenset[str]] = {}
 
     def check(self, text: str) -> list[Result]:
         """One or more results for one statement, most severe first. Each call
@@ -431,8 +432,7 @@ class Checker:
             # nor a date tied to a claim only by its venue or a name from its sources'
             # datelines ("… days after the text was finalised in New York")
             shared = self._specific_names(s) & claim.names
-            stated = {m.id for m in claim.primary.mentions if m.kind in (ENTITY, NAME)} - {m.id for m in venues(claim.primary)}
-            if shared and not shared & stated and cand.overlap < ANCHORING_OVERLAP:
+            if shared and not shared & self._own_names(claim) and cand.overlap < ANCHORING_OVERLAP:
                 return None
         comparisons: list[tuple[tuple[str, ...], Comparison]] = []
         for version in claim.versions:
@@ -453,6 +453,15 @@ class Checker:
         else:
             verdict = Verdict.CONFLICTING
         return Decision(fact, cand, verdict, comparisons)
+
+    def _own_names(self, claim: CompiledClaim) -> frozenset[str]:
+        """The names the claim's own statement gives, besides its venue (worked out once)."""
+        own = self._own_names_of.get(claim.id)
+        if own is None:
+            places = {m.id for m in venues(claim.primary)}
+            own = frozenset(m.id for m in claim.primary.mentions if m.kind in (ENTITY, NAME) and m.id not in places)
+            self._own_names_of[claim.id] = own
+        return own
 
     @staticmethod
     def _after_the_sources(s: Analysis, fact: Fact, claim: CompiledClaim) -> bool:
