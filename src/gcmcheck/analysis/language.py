@@ -360,3 +360,19 @@ def keywords(text: str) -> frozenset[str]:
     return frozenset(
         stem(w) for w in WORD_RE.findall(text) if w.lower() not in STOPWORDS and len(w) > 1
     )
+
+
+# Verbs that link rather than act, and verbs of saying (one act, whoever says it).
+COPULAS = frozenset("is was are were has had have be been being will would".split())
+SPEECH_VERBS = frozenset("said says say told tells warned warns added adds stated states declared declares".split())
+
+# an event told as having happened: "was eventually held", "took place", "convened"
+PAST_HAPPENING_RE = regex(
+    r"\b(?:(?:was|were)\s+(?:\w+\s+)?(?:held|convened|staged)|took\s+place|convened|concluded|ended)\b", re.IGNORECASE
+)
+
+# the date of a saying, not of what is said: "X said on 3 February 2023 that …"
+SPEECH_DATE_RE = regex(
+    r"\b(?:said|says|told\s+\w+|announced|stated|declared|wrote|argued|claimed|insisted|warned|noted|added)\s+(?:on|in)\s+\Z",
+    re.IGNORECASE,
+)

@@ -22,6 +22,7 @@ from gcmcheck.analysis.analyser import analyse
 from gcmcheck.analysis.lexicon import ENTITY, NAME, OTHER, SUBJECT
 from gcmcheck.analysis import language as lang
 from gcmcheck.engine import order
+from gcmcheck.engine.holders import POSSESSIVE_RE, given_the_part
 from gcmcheck.engine.compiled import CompiledClaim, CompiledTable, title_tail
 from gcmcheck.engine.facts import (
     DATE,
@@ -41,7 +42,7 @@ from gcmcheck.engine.facts import (
     venues,
 )
 from gcmcheck.analysis.analyser import ATTRIBUTIVE, party_stems
-from gcmcheck.models import Analysis, DateMention, Mention, Result, Value, Verdict
+from gcmcheck.models import Analysis, DateMention, Result, Value, Verdict
 from gcmcheck.regex_cache import regex
 
 # A claim is on the statement's topic when they share a specific name, an event or a
@@ -56,7 +57,6 @@ MIN_MEMBER_OVERLAP = 0.5
 MATCH_MARGIN = 0.8
 CANDIDATE_LIMIT = 25
 # A title in apposition names a claim's post when this share of its words are the claim's.
-POST_TITLE_SHARE = 0.75
 # At most this many claims of a big table are weighed in full for one statement.
 POOL_LIMIT = 64
 MEMO_SIZE = 4096
@@ -231,7 +231,7 @@ class Checker:
             return False  # "the second Review Forum" is not the first
         if all(n in c.names for n in outsiders):
             return True
-        if c.claim.closed and (len(c.members) != 1 or self._apposed(s, c)):
+        if c.claim.closed and (len(c.members) != 1 or given_the_part(s, c, self.table.background)):
             return True  # a post or a doer's act decides a name only when given that part
         if s.binding is not None and c.primary.binding is not None and any(m.kind == SUBJECT for m in s.mentions):
             return True  # the subject's legal force does not depend on who is quoted
@@ -248,7 +248,7 @@ class Checker:
         per_fact: dict[tuple[str, int, int], list[Decision]] = {}
         for cand in candidates:
             topic = self._list_topic(s, cand)
-            apposed = self._apposed(s, cand.claim)
+            apposed = given_the_part(s, cand.claim, self.table.background)
             # a name given the holder's part is judged by that part, not by a side
             claim_facts = [f for f in facts if not (f.kind == STANCE and f.entity in apposed)]
             if topic or apposed:
@@ -350,77 +350,11 @@ class Checker:
         topics = {
             m.id
             for m in s.mentions
-            if not _POSSESSIVE_RE.match(s.text, m.end) and not title_tail(s.text, m.start)
+            if not POSSESSIVE_RE.match(s.text, m.end) and not title_tail(s.text, m.start)
         }
         if c.list_names & (self._specific_names(s) | {SUBJECT}) & topics:
             return NAMED
         return WORDED if cand.overlap >= MIN_MEMBER_OVERLAP else ""
-
-    def _apposed(self, s: Analysis, c: CompiledClaim) -> frozenset[str]:
-        """Names given a post in apposition or with "is": "Louise Arbour, the
-        Secretary-General's Special Representative for International Migration, said",
-        when the claim is that post's holder (a closed list of one) and the title is
-        worded as the claim words it; or said to head what the claim's head post is
-        of ("Vitorino leads IOM")."""
-        if len(c.members) != 1 or not c.claim.closed:
-            return frozenset()
-        apposed = set()
-        heads = bool(lang.HEAD_TITLE_RE.search(c.claim.statement))
-        starts = {m.start: m for m in s.mentions}
-        for m in s.mentions:
-            if m.kind not in (ENTITY, NAME) or m.id in self.table.background:
-                continue
-            link = _POST_LINK_RE.match(s.text, m.end)
-            if link:
-                # names in the title count as themselves: "Director General of the
-                # International Organization for Migration" is "Director General of IOM"
-                t_start, t_end = link.span("title")
-                inside = [n for n in s.mentions if t_start <= n.start and n.end <= t_end and n.kind == ENTITY]
-                words = list(s.text[t_start:t_end])
-                for n in inside:
-                    words[n.start - t_start : n.end - t_start] = " " * (n.end - n.start)
-                title = lang.keywords(_POSSESSIVE_S_RE.sub("", "".join(words))) | {n.id for n in inside}
-                shared = (title & c.keywords) | {n.id for n in inside if n.id in c.names}
-                if len(shared) >= 2 and len(shared) >= POST_TITLE_SHARE * len(title):
-                    apposed.add(m.id)
-                    continue
-            # "Vitorino leads IOM": the holder of the head post of what is named (not
-            # "leads IOM's work")
-            verb = lang.HEADS_RE.match(s.text, m.end) if heads else None
-            body = starts.get(verb.end()) if verb else None
-            if (
-                body is not None and body.id in c.names and body.id not in c.members
-                and not _POSSESSIVE_RE.match(s.text, body.end)
-            ):
-                apposed.add(m.id)
-                continue
-            if (m.id not in c.names or m.id in c.members) and self._does_the_act(s, m, c):
-                apposed.add(m.id)
-        return frozenset(apposed)
-
-    def _does_the_act(self, s: Analysis, m: Mention, c: CompiledClaim) -> bool:
-        """Whether the statement gives m the part the claim gives its one holder:
-        the doer of the same act ("a statement signed by X", "X signed the statement"
-        against "Tillerson signed the statement"), or the one under whom the same
-        side was taken ("pulled out under President X" against "withdrew under
-        President Trump"). The statement must share the claim's other words too."""
-        link = _holder_link(c)
-        if link is None:
-            return False
-        kind, act, topic = link
-        text = s.text
-        if kind == "under":
-            if not _UNDER_BEFORE_RE.search(text, max(0, m.start - 40), m.start):
-                return False
-            # the same side of the same party is the same act: no other words needed
-            return bool({(st.entity, st.role) for st in c.primary.stances} & {(st.entity, st.role) for st in s.stances})
-        by = _BY_BEFORE_RE.search(text, max(0, m.start - 60), m.start)
-        after = _WORD_AFTER_RE.match(text, m.end)
-        said = _SPEECH_BEFORE_RE.search(text, max(0, m.start - 60), m.start)  # "…, said Louise Arbour"
-        acts = [w.group("act") for w in (by, after, said) if w]
-        if not any(_act_of(a) == act for a in acts):
-            return False
-        return len(s.keywords & topic) >= ACT_SHARED_WORDS
 
     def _judge(self, fact: Fact, cand: Candidate, s: Analysis) -> Decision | None:
         claim = cand.claim
@@ -444,7 +378,7 @@ class Checker:
         if fact.kind not in (DATE, BINDING) and self._after_the_sources(s, fact, claim):
             return None  # "by the end of 2020, $15 million": sources of 2019 cannot say
         outcomes = {c.outcome for _, c in comparisons}
-        if outcomes == {MATCH} and fact.kind in (DATE, VENUE) and _planned(claim) and _PAST_HAPPENING_RE.search(s.text):
+        if outcomes == {MATCH} and fact.kind in (DATE, VENUE) and _planned(claim) and lang.PAST_HAPPENING_RE.search(s.text):
             return None  # a plan agrees with "was held in May 2022" but cannot say it happened
         if outcomes == {MATCH}:
             verdict = Verdict.SUPPORTED
@@ -475,7 +409,7 @@ class Checker:
         dated = [
             v for v in s.dates
             if v.date and v.date.year and v.date.qualifier != ATTRIBUTIVE and s.same_clause(v.start, fact.start)
-            and not _SPEECH_DATE_RE.search(s.text, max(0, v.start - 40), v.start)
+            and not lang.SPEECH_DATE_RE.search(s.text, max(0, v.start - 40), v.start)
         ]
         # the fact's own date is the nearest one ("372 million in 2016, up 73 million since 2025")
         nearest = min(dated, key=lambda v: min(abs(v.start - fact.end), abs(fact.start - v.end)), default=None)
@@ -546,82 +480,12 @@ class Checker:
         return "Claims on this topic exist, but none states the values this sentence gives."
 
 
-# "the Secretary-General's Special Representative" names someone else's post, but
-# "the Executive Committee's members" names the list itself
-_POSSESSIVE_RE = regex(r"(?:['\u2019]s\b|['\u2019](?!\w))(?!\s+(?:\w+\s+)?members?\b)")
-
-
-# "X, the <title>," / "X, who is the <title>" / "X is (the) <title>": the title runs to
-# the next pause
-_POSSESSIVE_S_RE = regex(r"['\u2019]s\b")
-_POST_LINK_RE = regex(
-    r"\s*(?:,\s*(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|has been|remains|became)\s+)(?:the\s+)?(?P<title>[^,.;:()\u2014]{3,120})",
-    re.IGNORECASE,
-)
+_ORDINAL_RE = regex(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
 def _planned(claim: CompiledClaim) -> bool:
     """Does the claim speak of a time after its sources were written (a plan)?"""
     return claim.as_of is not None and any(y > claim.as_of for y in claim.years)
-
-
-# an event told as having happened: "was eventually held", "took place", "convened"
-_PAST_HAPPENING_RE = regex(
-    r"\b(?:(?:was|were)\s+(?:\w+\s+)?(?:held|convened|staged)|took\s+place|convened|concluded|ended)\b", re.IGNORECASE
-)
-
-# the date of a saying, not of what is said: "X said on 3 February 2023 that …"
-_SPEECH_DATE_RE = regex(
-    r"\b(?:said|says|told\s+\w+|announced|stated|declared|wrote|argued|claimed|insisted|warned|noted|added)\s+(?:on|in)\s+\Z",
-    re.IGNORECASE,
-)
-ACT_SHARED_WORDS = 2  # words of the claim's topic (not its act or holder) a doer's statement shares
-
-# the word that links a one-holder claim's holder to its act: "under President X",
-# "signed by X", "X signed"
-_UNDER_BEFORE_RE = regex(r"\bunder\s+(?:(?:then|former|late)[-\s]+)?(?:the\s+)?\Z", re.IGNORECASE)
-_BY_BEFORE_RE = regex(r"(?P<act>[^\W\d_]+)\s+by\s+(?:(?:then|former)[-\s]+)?(?:the\s+)?(?:[A-Z][\w.\u2019'-]*\s+(?:of\s+)?){0,4}\Z")
-_WORD_AFTER_RE = regex(r"\s+(?P<act>[^\W\d_]+)")
-_COPULAS = frozenset("is was are were has had have be been being will would".split())
-# verbs of saying are one act: who said it is the fact ("…," Arbour told delegates)
-_SPEECH_VERBS = frozenset("said says say told tells warned warns added adds stated states declared declares".split())
-_SAYING = frozenset({"<say>"})
-_SPEECH_BEFORE_RE = regex(
-    r"\b(?P<act>said|says|told|warned|added|stated|declared)\s+(?:(?:then|former)[-\s]+)?(?:[A-Z][\w.\u2019'-]*\s+(?:of\s+)?){0,4}\Z"
-)
-
-
-def _act_of(word: str) -> frozenset[str]:
-    return _SAYING if word.lower() in _SPEECH_VERBS else lang.keywords(word)
-
-
-_Link = tuple[str, frozenset[str], frozenset[str]]
-
-
-@lru_cache(maxsize=None)
-def _holder_link_of(statement: str, holder_spans: tuple[tuple[int, int], ...]) -> _Link | None:
-    for start, end in holder_spans:
-        rest = lang.keywords(f"{statement[:start]} {statement[end:]}")
-        if _UNDER_BEFORE_RE.search(statement, max(0, start - 40), start):
-            return "under", frozenset(), rest
-        for link in (_BY_BEFORE_RE.search(statement, max(0, start - 60), start), _WORD_AFTER_RE.match(statement, end)):
-            if link and link.group("act").lower() not in _COPULAS:
-                act = _act_of(link.group("act"))
-                if act:
-                    return "act", act, rest - lang.keywords(link.group("act"))
-    return None
-
-
-def _holder_link(c: CompiledClaim) -> _Link | None:
-    """How the claim ties its one holder to what it says: ("under", -, topic) when the
-    holder is the one under whom it was done; ("act", stems of the verb, topic) when
-    the holder does it; None for a post ("X is the Director General") or a claim
-    without one holder. The topic is the claim's words besides the holder and act."""
-    spans = tuple((m.start, m.end) for m in c.primary.mentions if m.id in c.members)
-    return _holder_link_of(c.primary.text, spans) if spans else None
-
-
-_ORDINAL_RE = regex(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
 def _narrow(postings: list[Sequence[int]]) -> set[int]:
@@ -667,7 +531,7 @@ def _substantive(text: str, v: Value) -> bool:
     if v.date is not None:
         # a label ("the 1990 convention"), a month without a year ("by December") or
         # the date of a saying ("DESA said in December 2019") sets the scene
-        if _SPEECH_DATE_RE.search(text, max(0, v.start - 40), v.start):
+        if lang.SPEECH_DATE_RE.search(text, max(0, v.start - 40), v.start):
             return False
         return v.date.qualifier != ATTRIBUTIVE and (v.date.year is not None or v.date.day is not None)
     if text[v.end : v.end + 1] == "-" and v.quantity is not None and v.quantity.value < 100:

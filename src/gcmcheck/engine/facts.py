@@ -93,10 +93,7 @@ def _hosts(text: str, place: Mention) -> bool:
     Rabat", "scheduled for Geneva"), not any place after "at" ("the tally at the
     General Assembly … the conference in Marrakesh")?"""
     lo = max(0, place.start - _VENUE_REACH)
-    return any(not _HARD_PAUSE_RE.search(text, v.end(), place.start) for v in lang.VENUE_RE.finditer(text, lo, place.start))
-
-
-_HARD_PAUSE_RE = regex(r"[;:()\u2014]")
+    return any(not lang.STANCE_BREAK_RE.search(text, v.end(), place.start) for v in lang.VENUE_RE.finditer(text, lo, place.start))
 
 
 def membership_facts(
