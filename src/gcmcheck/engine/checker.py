@@ -470,8 +470,10 @@ class Checker:
             text = f"The sources disagree on this{where}: " + "; ".join(parts) + "."
         else:
             comparison = next(c for _, c in d.comparisons if c.outcome == MISMATCH)
-            what = {"role": "for another side", "side": "a different side", "list": "a complete list without it"}.get(comparison.reason, "")
-            text = f"Stated {d.fact.text}; the sources give {comparison.expected}{' ' + what if what else ''}{where}."
+            what = {"role": " for another side", "side": " a different side", "list": " a complete list without it"}.get(comparison.reason, "")
+            if comparison.reason == "list" and len(claim.members) == 1:
+                what = ", the one holder"  # a post or an act with one doer
+            text = f"Stated {d.fact.text}; the sources give {comparison.expected}{what}{where}."
         return text + (f" {d.note}" if d.note else "")
 
     def _why_unverifiable(self, s: Analysis, candidates: list[Candidate]) -> str:
