@@ -70,6 +70,10 @@ def test_each_figure_takes_its_own_event():
         ("Hungary announced, on the eve of the vote, that it would not sign the pact.", "hungary", "against"),
         ("Hungary's government rejected the pact.", "hungary", "against"),
         ("The pact was backed by Hungary.", "hungary", "for"),
+        # a stance verb taking another: the first turns the second
+        ("Hungary refused to sign the pact.", "hungary", "against"),
+        ("Hungary declined to endorse the pact.", "hungary", "against"),
+        ("Hungary agreed to sign the pact.", "hungary", "for"),
     ],
 )
 def test_stances(text: str, entity: str, role: str):

@@ -174,7 +174,26 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
         if lang.NOT_AMONG_RE.search(text, max(0, m.start() - 100), m.start()):
             left_out = lang.opposite(role) if role in (lang.FOR, lang.AGAINST) else ""
         found.append(_Role(role, m.start(), m.end(), noun_form, left_out))
-    return found
+    return _chained(text, found)
+
+
+def _chained(text: str, roles: list[_Role]) -> list[_Role]:
+    """A stance verb taking another as its object is one stance: "refused to sign" and
+    "declined to endorse" are against, "voted to reject" is against, "agreed to
+    sign" is for. The first verb's side turns the second's."""
+    out: list[_Role] = []
+    for r in roles:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and not prev.noun_form and not r.noun_form
+            and prev.role in (lang.FOR, lang.AGAINST) and r.role in (lang.FOR, lang.AGAINST)
+            and _TO_RE.fullmatch(text, prev.end, r.start)
+        ):
+            role = r.role if prev.role == lang.FOR else lang.opposite(r.role)
+            out[-1] = _Role(role, prev.start, r.end, False, prev.left_out and lang.opposite(role))
+            continue
+        out.append(r)
+    return out
 
 
 def _same_clause(a: int, b: int, breaks: list[int]) -> bool:
@@ -314,6 +333,7 @@ _PASSIVE_AGENT_RE = regex(
     re.IGNORECASE,
 )
 _CLAUSE_PUNCT_RE = regex(r"[,;.]")
+_TO_RE = regex(r"\s+to\s+")
 # a side put as a question, not taken: "whether to back", "a decision on joining"
 _UNDECIDED_BEFORE_RE = regex(
     r"\b(?:whether(?:\s+or\s+not)?\s+(?:to|it\s+(?:should|would))|(?:decision|decide|deciding|debate|row|vote|referendum)\s+(?:on|over|about)(?:\s+whether\s+to)?)\s+\Z",
