@@ -74,6 +74,8 @@ def test_each_figure_takes_its_own_event():
         ("Hungary refused to sign the pact.", "hungary", "against"),
         ("Hungary declined to endorse the pact.", "hungary", "against"),
         ("Hungary agreed to sign the pact.", "hungary", "for"),
+        # a speaker who reports its own side
+        ("Hungary said it would not sign the pact.", "hungary", "against"),
     ],
 )
 def test_stances(text: str, entity: str, role: str):
@@ -112,6 +114,7 @@ def test_a_stance_needs_the_subject_as_object():
         ("The compact is not legally binding.", False),
         ("Though non-legally binding, the compact matters.", False),
         ("The compact isn't binding.", False),
+        ("The compact does not create any legal obligations.", False),
         ("The compact was adopted.", None),
     ],
 )

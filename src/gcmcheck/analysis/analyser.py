@@ -333,6 +333,7 @@ _PASSIVE_AGENT_RE = regex(
     re.IGNORECASE,
 )
 _CLAUSE_PUNCT_RE = regex(r"[,;.]")
+_SELF_REPORT_RE = regex(r"\s*(?:has\s+|had\s+)?(?:said|says|announced|stated|declared)\s+(?:that\s+)?(?:it|they)\b", re.IGNORECASE)
 _TO_RE = regex(r"\s+to\s+")
 # a side put as a question, not taken: "whether to back", "a decision on joining"
 _UNDECIDED_BEFORE_RE = regex(
@@ -454,6 +455,8 @@ def _is_attribution(text: str, m: Mention) -> bool:
     after = text[m.end : m.end + 12].lower()
     if re.match(r"\s*(?:said|says)\s+(?:no|yes)\b", after):
         return False  # "Hungary said no" takes a side
+    if _SELF_REPORT_RE.match(text, m.end):
+        return False  # "Australia said it would not sign": the speaker is the subject
     return "according to" in before or bool(re.match(r"\s*(?:has |had )?(?:said|says|reported|told|stated|warned|noted|added)\b", after))
 
 

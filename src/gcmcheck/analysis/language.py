@@ -201,6 +201,7 @@ NEGATION_RE = regex(
 NON_BINDING_RE = regex(
     r"\b(?:non|not|un)[-\s]?(?:legally[-\s])?binding\b"
     r"|\bnot\s+(?:legally\s+)?bound\b|\bno\s+legal(?:ly)?\s+(?:force|obligations?|binding)\b"
+    r"|\b(?:not|no|never|without)\s+(?:[a-z]+\s+){0,3}?legal\s+(?:force|obligations?|effect)\b"
     r"|\blegally[-\s]non[-\s]?binding\b"
     r"|\bnon[-\s]?legally[-\s]binding\b"
     r"|\bunenforceable\b|\bvoluntary\b",
