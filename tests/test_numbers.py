@@ -441,3 +441,14 @@ def test_agree_open_ends_touch() -> None:
 )
 def test_format(text: str, formatted: str) -> None:
     assert format_quantity(one(text)) == formatted
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("about one in 30 people", 100 / 30), ("three in four states", 75.0), ("1 out of every 10 people", 10.0)],
+)
+def test_counts_paired_as_one_in_n_are_shares(text: str, value: float) -> None:
+    from gcmcheck.analysis.numbers import as_ratios
+
+    (share,) = as_ratios(text, find_quantities(text))
+    assert share.kind == "percent" and share.value == pytest.approx(value) and share.hedge

@@ -99,6 +99,7 @@ class Value:
     event: str = ""  # event id named in the same clause, or ""
     start: int = 0
     end: int = 0
+    change: bool = False  # a rise or fall ("an increase of 51 million"), not a level
 
     @property
     def text(self) -> str:

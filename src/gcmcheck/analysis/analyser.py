@@ -15,7 +15,7 @@ from functools import cache
 from gcmcheck.analysis import language as lang
 from gcmcheck.analysis.dates import find_dates
 from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, SUBJECT, Lexicon
-from gcmcheck.analysis.numbers import find_fractions, find_quantities
+from gcmcheck.analysis.numbers import as_ratios, find_fractions, find_quantities
 from gcmcheck.models import Analysis, Mention, Stance, Value
 from gcmcheck.regex_cache import regex
 
@@ -71,6 +71,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     quantities = [q for q in find_quantities(text) if not _inside(q.start, q.end, named)]
     quantities += [q for q in find_fractions(text) if not any(x.start < q.end and q.start < x.end for x in quantities)]
     quantities.sort(key=lambda q: q.start)
+    quantities = as_ratios(text, quantities)
     numeric = [(x.start, x.end) for x in (*dates, *quantities)]
     # "Twelve" opening a sentence is a number, not a name
     mentions = [m for m in found if m.kind != NAME or not _inside(m.start, m.end, numeric, overlap=True)]
@@ -103,6 +104,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                 event=_event_for(events, q.start, clause_breaks),
                 start=q.start,
                 end=q.end,
+                change=bool(lang.CHANGE_BEFORE_RE.search(text, max(0, q.start - 40), q.start) or lang.CHANGE_AFTER_RE.match(text, q.end)),
             )
         )
     for d in dates:

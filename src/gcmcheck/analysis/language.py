@@ -211,7 +211,7 @@ BINDING_RE = regex(r"\b(?:legally[-\s])?binding\b|\blegally\s+bound\b|\benforcea
 
 # Attribution: a name introduced by these is a speaker, not part of the fact.
 ATTRIBUTION_RE = regex(
-    r"\b(?:according to|said|says|say|reported|reports|told|stated|argued|warned|noted|added|estimates?)\b",
+    r"\b(?:according to|said|says|say|reported|reports|told|stated|argued|warned|noted|added|estimates?|estimated)\b",
     re.IGNORECASE,
 )
 
@@ -377,3 +377,13 @@ SPEECH_DATE_RE = regex(
     r"\b(?:said|says|told\s+\w+|announced|stated|declared|wrote|argued|claimed|insisted|warned|noted|added)\s+(?:on|in)\s+\Z",
     re.IGNORECASE,
 )
+
+# a figure that is a rise or fall, not a level: "an increase of 51 million", "rose by"
+CHANGE_BEFORE_RE = regex(
+    r"\b(?:(?:an?\s+)?(?:increase|rise|growth|jump|drop|fall|decline|decrease)\s+of|(?:increased|rose|risen|grew|grown|"
+    r"jumped|swelled|fell|fallen|dropped|declined|decreased|up|down)\s+by)\s+"
+    r"(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|an\s+estimated)\s+)?\Z",
+    re.IGNORECASE,
+)
+# the same, written after the figure: "51 million more than in 2010"
+CHANGE_AFTER_RE = regex(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.IGNORECASE)

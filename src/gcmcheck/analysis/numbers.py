@@ -602,6 +602,26 @@ _FRACTION_HEDGE = {"about": "about", "around": "about", "roughly": "about", "som
                    "less than": "less", "just under": "less"}
 
 
+def as_ratios(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Counts paired as "one in 30", "three in four", "1 out of every 30" become the
+    share they state, as an approximate percentage: "about one in 30 people" is
+    about 3.3 per cent, not a count of one and a count of thirty."""
+    out: list[Quantity] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.kind == "count" and q.kind == "count" and q.hedge == ""
+            and 0 < prev.value < q.value and _RATIO_LINK_RE.fullmatch(text, prev.end, q.start)
+        ):
+            share = Quantity(100 * prev.value / q.value, "percent", "%", prev.hedge if prev.hedge not in ("", "exact") else "about",
+                             prev.start, q.end, text[prev.start : q.end])
+            out[-1] = share
+            continue
+        out.append(q)
+    return out
+
+
+_RATIO_LINK_RE = regex(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
 _PERIOD_PART_RE = regex(r"\b(?:first|second|third|last|final|latter|former|early|late)\s+$", re.IGNORECASE)
 _PERIOD_OF_RE = regex(r"\s+(?:the\s+)?(?:\d{4}|year|decade|century|month|week|term|session)\b", re.IGNORECASE)
 

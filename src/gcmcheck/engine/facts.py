@@ -275,7 +275,10 @@ def _another_time(fact: Fact, statement: Analysis, version: Analysis, claim: Com
     if not years:
         return False
     sourced = [v.date for v in version.dates if v.date and v.date.year]
-    return bool(sourced) and not any(dates_agree(y, d) for y in years for d in sourced)
+    if not sourced:
+        # a version without a year holds for the years its claim's other versions give
+        return bool(claim.years) and not any(y.year in claim.years for y in years)
+    return not any(dates_agree(y, d) for y in years for d in sourced)
 
 
 def _near(fact: Fact, statement: Analysis) -> tuple[Value, ...] | list[Value]:
@@ -305,8 +308,8 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
     for v in version.quantities:
         sq = v.quantity
         assert sq is not None
-        if not _same_kind(q, sq) or _taken(v, others, stated.noun):
-            continue
+        if not _same_kind(q, sq) or _taken(v, others, stated.noun) or stated.change != v.change:
+            continue  # a level is not a rise ("272 million" against "an increase of 51 million")
         noun = _noun_fit(stated.noun, v.noun)
         if stated.noun and not v.noun:
             # the claim must speak of what the statement counts ("refugees" are not in it)
