@@ -124,8 +124,7 @@ def _implied_years(version: Analysis, primary: Analysis) -> Analysis:
         else v
         for v in version.values
     ]
-    version.values = values
-    return version
+    return replace(version, values=values)
 
 
 _OF_A_TITLE_RE = regex(r"[A-Z][\w\u2019'-]*\s+(?:of|for|on)\s+(?:the\s+)?$")
