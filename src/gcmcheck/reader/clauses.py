@@ -1,0 +1,388 @@
+"""Clauses and verb groups over tokens: where one fact ends and the next begins.
+
+A sentence is split into clauses at hard breaks (";", ":", dashes, parentheses),
+around quotations, at relative clauses set off by commas (", which ..."), at
+subordinate clauses ("after ...", "when ...", "if ..."), and at coordinators that
+join two verbs ("... has 175 members and the compact has 25 objectives"). A clause
+may be discontinuous: in "Hungary, which voted against, rejected it" the main
+clause is "Hungary ... rejected it". Each clause then gets its verb groups (acts
+with voice and negation) and its modality. Every rule is named in
+`gcmcheck.reader.rules` with an example.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from gcmcheck.reader.tokens import NUMBER, PUNCT, QUOTE, WORD, Token, tokenize
+from gcmcheck.reader.vocabulary import Vocabulary, vocabulary
+
+MAIN, COORDINATE, RELATIVE, SUBORDINATE, PARENTHETICAL, QUOTATION, REPORTED = (
+    "main", "coordinate", "relative", "subordinate", "parenthetical", "quotation", "reported",
+)
+FUTURE, CONDITIONAL, DOUBT, QUESTION = "future", "conditional", "doubt", "question"
+_HARD_BREAKS = frozenset(";:\u2014[]")
+_OPEN, _CLOSE = frozenset("(["), frozenset(")]")
+_DASHES = frozenset("-\u2013")
+# a quotation this long is someone's words; a shorter one ('no', "globalise") is a word quoted
+MIN_QUOTATION_WORDS = 4
+_STRONG_COORDINATORS = frozenset({"but", "while", "whereas", "yet"})
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn")
+# words between a figure and the verb that governs it: "approved by a total of 164"
+GOVERNING_REACH = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """A verb (or verb and particle) of a known family, as used in one clause."""
+
+    lemma: str
+    family: str
+    start: int
+    end: int
+    passive: bool = False
+    negated: bool = False
+    infinitive: bool = False  # "to sign": named, not done
+    catenated: bool = False  # "failed to sign": the first verb decides the side
+    answer: str = ""  # the side a vote's answer gives ("voting 'no'": "against")
+
+
+@dataclass(slots=True)
+class Clause:
+    kind: str
+    tokens: list[int] = field(default_factory=list)  # indices into Reading.tokens
+    acts: list[Act] = field(default_factory=list)
+    modality: str = ""
+    cue: str = ""  # the words that set the modality
+    quoted: bool = False
+    _spans: list[tuple[int, int]] | None = None
+    _positions: list[int] | None = None
+
+    def spans(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        """The clause's stretches of text (more than one when it is interrupted)."""
+        if self._spans is None:
+            out: list[tuple[int, int]] = []
+            previous = -2
+            for i in self.tokens:
+                t = tokens[i]
+                if out and i == previous + 1:
+                    out[-1] = (out[-1][0], t.end)
+                else:
+                    out.append((t.start, t.end))
+                previous = i
+            self._spans = out
+        return self._spans
+
+    @property
+    def families(self) -> frozenset[str]:
+        return frozenset(a.family for a in self.acts)
+
+    def positions(self, tokens: list[Token]) -> list[int]:
+        """The starts of the clause's tokens, in order (worked out once)."""
+        if self._positions is None:
+            self._positions = [tokens[i].start for i in self.tokens]
+        return self._positions
+
+    def index_range(self, tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+        """The positions (within the clause) of the first and last token in [start, end)."""
+        starts = self.positions(tokens)
+        first = bisect_left(starts, start)
+        last = max(first, bisect_left(starts, max(end, start + 1)) - 1)
+        return first, last
+
+    def governing(self, tokens: list[Token], start: int, end: int) -> Act | None:
+        """The act nearest a fact's words, at most GOVERNING_REACH words away:
+        "attended by 150" is attendance, "approved by 164" approval. Done acts come
+        before named ones ("refused to sign")."""
+        if not self.acts or not self.tokens:
+            return None
+        first, last = self.index_range(tokens, start, end)
+        starts = self.positions(tokens)
+
+        def distance(a: Act) -> int:
+            n = bisect_left(starts, a.start)
+            return min(abs(n - first), abs(n - last))
+
+        best = min(self.acts, key=lambda a: (a.infinitive, distance(a)))
+        return best if distance(best) <= GOVERNING_REACH else None
+
+
+@dataclass
+class Reading:
+    """A sentence read into tokens and clauses."""
+
+    text: str
+    tokens: list[Token]
+    clauses: list[Clause]
+    owner: list[int]  # token index -> clause index
+    question: bool = False
+    starts: list[int] = field(default_factory=list)  # token starts, for lookups by offset
+    # what callers work out once per clause (keyed by their own names), so that a
+    # long statement with many facts is still read in linear time
+    memo: dict[object, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.tokens]
+
+    def clause_at(self, offset: int) -> Clause | None:
+        """The clause holding the token at (or just before) a character offset."""
+        if not self.tokens:
+            return None
+        i = max(0, bisect_right(self.starts, offset) - 1)
+        return self.clauses[self.owner[i]]
+
+    def text_of(self, clause: Clause) -> str:
+        return " ".join(self.text[a:b] for a, b in clause.spans(self.tokens))
+
+
+def lemma(word: str, known: frozenset[str] | set[str], irregular: dict[str, str]) -> str:
+    """The dictionary form of an inflected verb, when it is one of `known`:
+    "rejected" -> "reject", "ratifies" -> "ratify", "pulling" -> "pull"."""
+    w = word.lower().replace("\u2019", "'")
+    if w in irregular:
+        return irregular[w]
+    if w in known:
+        return w
+    for suffix, add in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
+            base = w[: -len(suffix)] + add
+            if base in known:
+                return base
+            if suffix in ("ed", "ing") and len(base) > 2 and base[-1] == base[-2] and base[:-1] in known:
+                return base[:-1]  # "stopped", "backing" is caught above
+    return w
+
+
+def read(text: str, vocab: Vocabulary | None = None) -> Reading:
+    """Read one sentence into tokens and clauses. Never raises."""
+    v = vocab or vocabulary()
+    tokens = tokenize(text)
+    clauses: list[Clause] = []
+    owner = [0] * len(tokens)
+    known = frozenset(k[0] for k in v.acts)
+    verbish = [_is_verb(t, v, known) for t in tokens]
+    ahead = _verbs_ahead(tokens, verbish)
+
+    def _verb_ahead(_tokens: list[Token], _verbish: list[bool], k: int) -> bool:
+        return ahead[k] if k < len(ahead) else False
+
+    def new(kind: str) -> int:
+        clauses.append(Clause(kind))
+        return len(clauses) - 1
+
+    quoted = _quotations(tokens)
+    list_state: dict[int, tuple[bool, bool]] = {}
+    main = new(MAIN)
+    stack: list[int] = []  # clauses that resume when a nested one ends
+    current = main
+    seen_verb = False
+    n = len(tokens)
+    i = 0
+    while i < n:
+        t = tokens[i]
+        lower = t.lower
+        if i in quoted:  # a quotation is a clause of its own
+            end = quoted[i]
+            q = new(QUOTATION)
+            clauses[q].quoted = True
+            for k in range(i, end + 1):
+                owner[k] = q
+                clauses[q].tokens.append(k)
+            i = end + 1
+            continue
+        if t.kind == PUNCT and (t.text in _HARD_BREAKS or (t.text in _DASHES and _spaced(text, t))):
+            current, seen_verb, stack = new(COORDINATE), False, []
+            owner[i] = current
+            clauses[current].tokens.append(i)
+            i += 1
+            continue
+        if t.kind == PUNCT and t.text in _OPEN:
+            stack.append(current)
+            current, seen_verb = new(PARENTHETICAL), False
+        elif t.kind == PUNCT and t.text in _CLOSE and stack:
+            owner[i] = current
+            clauses[current].tokens.append(i)
+            current, seen_verb = stack.pop(), True
+            i += 1
+            continue
+        elif t.kind == PUNCT and t.text == ",":
+            nxt = tokens[i + 1].lower if i + 1 < n else ""
+            closes_relative = clauses[current].kind == RELATIVE and (
+                (i + 1 < n and verbish[i + 1]) or not (stack and list_state.get(stack[-1], (False, False))[0])
+            )
+            if closes_relative or (clauses[current].kind == SUBORDINATE and _initial(clauses, current, tokens)):
+                # ", which voted against," ends here when the outer clause goes on with its
+                # verb ("Hungary, which voted against, rejected it"); so does an opening
+                # "After X pulled out,". "which was adopted in Marrakesh, Morocco" does not.
+                owner[i] = current
+                clauses[current].tokens.append(i)
+                current = stack.pop() if stack else new(COORDINATE)
+                seen_verb = True
+                i += 1
+                continue
+            if nxt in v.relatives and _verb_ahead(tokens, verbish, i + 2):
+                owner[i] = current
+                clauses[current].tokens.append(i)
+                stack.append(current)
+                current, seen_verb = new(RELATIVE), False
+                i += 1
+                continue
+        elif t.kind == WORD and (lower in v.saying or lower in v.attitude) and lower != "according" and _verb_ahead(tokens, verbish, i + 1):
+            # "X said [no single part could ...]": what is said (or feared) is a clause of its own
+            owner[i] = current
+            clauses[current].tokens.append(i)
+            stack.append(current)
+            current, seen_verb = new(REPORTED), False
+            clauses[current].cue = lower
+            i += 1
+            continue
+        elif t.kind == WORD and lower in v.complementisers and clauses[current].tokens and _verb_ahead(tokens, verbish, i + 1):
+            stack.append(current)
+            current, seen_verb = new(SUBORDINATE), False
+        elif t.kind == WORD and lower in v.subordinators and _verb_ahead(tokens, verbish, i + 1):
+            if not clauses[current].tokens:
+                clauses[current].kind = SUBORDINATE
+            else:
+                stack.append(current)
+                current, seen_verb = new(SUBORDINATE), False
+        elif (
+            t.kind == WORD and lower in v.coordinators and _verb_ahead(tokens, verbish, i + 1)
+            and (seen_verb or lower in _STRONG_COORDINATORS) and not _ends_list(list_state, current, tokens, i)
+        ):
+            current, seen_verb = new(COORDINATE), False
+        owner[i] = current
+        clauses[current].tokens.append(i)
+        seen_verb = seen_verb or verbish[i]
+        # per clause: (a verb seen, a comma since the last verb)
+        had_verb, comma = list_state.get(current, (False, False))
+        if verbish[i]:
+            list_state[current] = (True, False)
+        elif t.text == "," and had_verb:
+            list_state[current] = (True, True)
+        i += 1
+
+    reading = Reading(text, tokens, [c for c in clauses], owner, question=text.rstrip().endswith("?"))
+    for c in clauses:
+        _read_verbs(reading, c, v, known)
+    return reading
+
+
+def _ends_list(state: dict[int, tuple[bool, bool]], current: int, tokens: list[Token], i: int) -> bool:
+    """Does "and" at i close a list ("Israel, the Czech Republic and Poland also
+    voting 'no'")? A comma since the clause's last verb, none right before "and"."""
+    if tokens[i - 1].text == ",":
+        return False
+    return state.get(current, (False, False))[1]
+
+
+def _spaced(text: str, t: Token) -> bool:
+    """A dash with a space on either side joins clauses; "152-5" and "co-lead" do not."""
+    return text[t.start - 1 : t.start].isspace() or text[t.end : t.end + 1].isspace()
+
+
+def _initial(clauses: list[Clause], current: int, tokens: list[Token]) -> bool:
+    """Is the subordinate clause the sentence's (or a piece's) opening one?"""
+    return current == 0 or (bool(clauses[current].tokens) and clauses[current].tokens[0] == 0)
+
+
+def _verbs_ahead(tokens: list[Token], verbish: list[bool]) -> list[bool]:
+    """For each index, is there a verb from there on before the next comma or break?
+    (What follows a coordinator is a clause, not a list item.) One backward pass."""
+    ahead = [False] * (len(tokens) + 1)
+    for k in range(len(tokens) - 1, -1, -1):
+        t = tokens[k]
+        if t.kind == PUNCT and t.text in ",;:()[]\u2014":
+            ahead[k] = False
+        else:
+            ahead[k] = verbish[k] or ahead[k + 1]
+    return ahead
+
+
+def _is_verb(t: Token, v: Vocabulary, known: frozenset[str]) -> bool:
+    if t.kind != WORD:
+        return False
+    w = t.lower
+    if w in v.auxiliaries or w in v.saying or w in v.attitude or any(p[0] == w and len(p) == 1 for p in (*v.future, *v.conditional)):
+        return True
+    if t.text[:1].isupper():
+        return False
+    return lemma(w, known, v.irregular) in known or (len(w) > 4 and w.endswith("ed"))
+
+
+def _quotations(tokens: list[Token]) -> dict[int, int]:
+    """Opening quote index -> closing quote index, for quotations of at least
+    MIN_QUOTATION_WORDS words (shorter ones are quoted words, read in their clause)."""
+    out: dict[int, int] = {}
+    opened: int | None = None
+    for k, t in enumerate(tokens):
+        if t.kind != QUOTE:
+            continue
+        if opened is None:
+            if t.text not in "\u201d\u2019":
+                opened = k
+        elif (tokens[opened].text == t.text) or (tokens[opened].text, t.text) in (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c")):
+            if sum(1 for x in tokens[opened + 1 : k] if x.kind in (WORD, NUMBER)) >= MIN_QUOTATION_WORDS:
+                out[opened] = k
+            opened = None
+    return out
+
+
+def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozenset[str]) -> None:
+    """Acts (with voice and negation) and the modality of one clause."""
+    toks = [reading.tokens[i] for i in clause.tokens]
+    words = [t.lower for t in toks]
+    negated_from: int | None = None
+    for k, t in enumerate(toks):
+        w = words[k]
+        if t.kind != WORD:
+            continue
+        if w in v.negators and not _quoted_answer(toks, k):
+            negated_from = k
+            continue
+        base = lemma(w, known, v.irregular)
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        family = v.acts.get((base, nxt))
+        end = toks[k].end
+        name = base
+        if family is not None:
+            end, name = toks[k + 1].end, f"{base} {nxt}"
+        else:
+            family = v.acts.get((base,))
+        if family is None or t.text[:1].isupper() and k > 0:
+            continue
+        if k > 0 and (words[k - 1] in v.determiners or words[k - 1] == "'s"):
+            continue  # "the vote", "its support": a noun, not a verb
+        # "to sign" after a noun is a purpose; after "failed", "refused" it is the act done
+        catenated = k > 1 and words[k - 1] == "to" and lemma(words[k - 2], v.catenatives, v.irregular) in v.catenatives
+        infinitive = k > 0 and words[k - 1] == "to" and not catenated
+        answer = ""
+        after = [x for x in words[k + 1 : k + 4] if x not in ("'", '"', "\u201c", "\u201d", "\u2018", "\u2019")]
+        if base == "vote" and after:
+            if after[0] in v.answers_against:
+                answer = "against"
+            elif after[0] in v.answers_for or after[:2] == ["in", "favour"] or after[:2] == ["in", "favor"]:
+                answer = "for"
+        passive = any(words[j] in v.be for j in range(max(0, k - 3), k)) and w.endswith(_PARTICIPLE_ENDINGS + tuple(x for x, y in v.irregular.items() if y == base))
+        negated = negated_from is not None and k - negated_from <= 6
+        clause.acts.append(Act(name, family, t.start, end, passive=passive, negated=negated, infinitive=infinitive, catenated=catenated, answer=answer))
+        negated_from = None
+    if reading.question:
+        clause.modality, clause.cue = QUESTION, "?"
+        return
+    for k in range(len(toks)):
+        if toks[k].kind != WORD:
+            continue
+        for kind, phrases in ((FUTURE, v.future), (CONDITIONAL, v.conditional)):
+            for p in phrases:
+                if tuple(words[k : k + len(p)]) == p and toks[k].text[:1].islower():
+                    clause.modality, clause.cue = kind, " ".join(p)
+                    return
+        if words[k] in v.doubt:
+            clause.modality, clause.cue = DOUBT, words[k]
+            return
+
+
+def _quoted_answer(toks: list[Token], k: int) -> bool:
+    """ "voting 'no'": a quoted no is a vote, not a negation."""
+    return k > 0 and toks[k - 1].kind == QUOTE

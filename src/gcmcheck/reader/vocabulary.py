@@ -1,0 +1,94 @@
+"""The reader's English, loaded once from `language.toml` beside this module.
+
+The words live in a data file so that a linguist can extend them without reading
+code, and so that no topic knowledge creeps in here: names, events and figures
+belong in the claims table.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    determiners: frozenset[str]
+    coordinators: frozenset[str]
+    subordinators: frozenset[str]
+    relatives: frozenset[str]
+    complementisers: frozenset[str]
+    negators: frozenset[str]
+    be: frozenset[str]
+    have: frozenset[str]
+    do: frozenset[str]
+    saying: frozenset[str]
+    attitude: frozenset[str]
+    catenatives: frozenset[str]
+    instrument_nouns: frozenset[str]
+    event_nouns: frozenset[str]
+    answers_against: frozenset[str]
+    answers_for: frozenset[str]
+    attribution_phrases: tuple[tuple[str, ...], ...]
+    future: tuple[tuple[str, ...], ...]
+    conditional: tuple[tuple[str, ...], ...]
+    doubt: frozenset[str]
+    # lemma (one word, or verb and particle) -> act family
+    acts: dict[tuple[str, ...], str]
+    irregular: dict[str, str]
+    compatible: tuple[frozenset[str], ...] = ()
+
+    def families_meet(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """Can acts of these families describe one fact (a shared or compatible family)?"""
+        return bool(a & b) or any(group & a and group & b for group in self.compatible)
+
+    @property
+    def auxiliaries(self) -> frozenset[str]:
+        return self.be | self.have | self.do
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.lower().split()) for p in items)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The shipped vocabulary (read on first use, never at import)."""
+    raw = tomllib.loads(resources.files("gcmcheck.reader").joinpath("language.toml").read_text(encoding="utf-8"))
+    return from_data(raw)
+
+
+def from_data(raw: dict) -> Vocabulary:  # type: ignore[type-arg]
+    """A vocabulary from the parsed TOML document (tests build small ones)."""
+    words, modality = raw["words"], raw["modality"]
+    acts: dict[tuple[str, ...], str] = {}
+    for family, lemmas in raw["acts"].items():
+        for lemma in lemmas:
+            acts.setdefault(tuple(lemma.lower().split()), family)  # the first family listed wins
+    return Vocabulary(
+        determiners=frozenset(words["determiners"]),
+        coordinators=frozenset(words["coordinators"]),
+        subordinators=frozenset(words["subordinators"]),
+        relatives=frozenset(words["relatives"]),
+        complementisers=frozenset(words.get("complementisers", [])),
+        negators=frozenset(words["negators"]),
+        be=frozenset(words["be"]),
+        have=frozenset(words["have"]),
+        do=frozenset(words["do"]),
+        saying=frozenset(words["saying"]),
+        attitude=frozenset(words.get("attitude", [])),
+        catenatives=frozenset(words.get("catenatives", [])),
+        instrument_nouns=frozenset(words.get("instrument_nouns", [])),
+        event_nouns=frozenset(words.get("event_nouns", [])),
+        answers_against=frozenset(words.get("answers_against", [])),
+        answers_for=frozenset(words.get("answers_for", [])),
+        attribution_phrases=_phrases(words["attribution_phrases"]),
+        future=_phrases(modality["future"]),
+        conditional=_phrases(modality["conditional"]),
+        doubt=frozenset(modality["doubt"]),
+        acts=acts,
+        irregular=dict(raw.get("irregular", {})),
+        compatible=tuple(frozenset(g) for g in raw.get("act_families", {}).get("compatible", [])),
+    )

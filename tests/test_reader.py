@@ -1,0 +1,127 @@
+"""The reader (gcmcheck.reader): tokens, clauses, acts and modality, one rule a test."""
+
+from __future__ import annotations
+
+import pytest
+
+from gcmcheck.reader.clauses import COORDINATE, QUOTATION, RELATIVE, REPORTED, SUBORDINATE, lemma, read
+from gcmcheck.reader.tokens import NUMBER, QUOTE, tokenize
+from gcmcheck.reader.vocabulary import vocabulary
+
+
+def clause_texts(text: str) -> list[tuple[str, str]]:
+    r = read(text)
+    return [(c.kind, r.text_of(c)) for c in r.clauses if c.tokens]
+
+
+def test_tokens_keep_offsets_and_split_clitics() -> None:
+    text = "Hungary didn't sign the U.N. pact on 19 December 2018."
+    tokens = tokenize(text)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert [t.text for t in tokens][:4] == ["Hungary", "did", "n't", "sign"]
+    assert [t.text for t in tokens if t.kind == NUMBER] == ["19", "2018"]
+
+
+def test_plural_possessive_is_not_a_quote() -> None:
+    tokens = tokenize("International Migrants' Day and the workers' convention, voting 'no'.")
+    assert [t.text for t in tokens if t.kind == QUOTE] == ["'", "'"]
+    assert "Migrants'" in [t.text for t in tokens]
+
+
+def test_coordination_with_a_verb_on_each_side_splits() -> None:
+    kinds = clause_texts("IOM has 175 member states and the compact has 25 objectives.")
+    assert [k for k, _ in kinds] == ["main", COORDINATE]
+
+
+def test_a_list_of_names_does_not_split() -> None:
+    kinds = clause_texts("The pact was rejected by Poland, Hungary and Israel.")
+    assert len(kinds) == 1
+
+
+def test_a_list_before_a_shared_verb_does_not_split() -> None:
+    r = read("It passed 152-5, with Israel, the Czech Republic and Poland also voting 'no'.")
+    clause = r.clause_at(r.text.index("Israel"))
+    assert clause is r.clause_at(r.text.index("voting"))
+
+
+def test_relative_clause_is_its_own_and_the_main_clause_resumes() -> None:
+    r = read("Hungary, which voted against, rejected the pact.")
+    assert r.clause_at(r.text.index("voted")).kind == RELATIVE
+    assert r.clause_at(r.text.index("Hungary")) is r.clause_at(r.text.index("rejected"))
+
+
+def test_relative_clause_runs_past_a_place_with_its_country() -> None:
+    r = read("India voted for the compact, which was adopted in Marrakesh, Morocco, on 10 December.")
+    assert r.clause_at(r.text.index("Morocco")).kind == RELATIVE
+
+
+def test_subordinate_and_reported_clauses() -> None:
+    r = read("After the US pulled out, Hungary said it would not sign.")
+    assert r.clause_at(r.text.index("pulled")).kind == SUBORDINATE
+    assert r.clause_at(r.text.index("would")).kind == REPORTED
+    assert r.clause_at(r.text.index("Hungary")).kind not in (SUBORDINATE, REPORTED)
+
+
+def test_long_quotation_is_a_clause_short_one_is_a_word() -> None:
+    r = read('"We will never sign it," the minister said, voting "no".')
+    assert r.clause_at(r.text.index("never")).kind == QUOTATION
+    assert r.clause_at(r.text.index("no")).kind != QUOTATION
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma_", "family", "passive", "negated"),
+    [
+        ("The pact was rejected by Poland.", "reject", "decision", True, False),
+        ("Latvia did not, after all, hold out.", "hold out", "decision", False, True),
+        ("The compact has been ratified by 150 countries.", "ratify", "ratification", True, False),
+        ("The Network was set up in 2018.", "set up", "founding", True, False),
+    ],
+)
+def test_acts_with_voice_and_negation(text: str, lemma_: str, family: str, passive: bool, negated: bool) -> None:
+    act = read(text).clauses[0].acts[0]
+    assert (act.lemma, act.family, act.passive, act.negated) == (lemma_, family, passive, negated)
+
+
+def test_a_noun_after_a_determiner_is_not_an_act() -> None:
+    assert [a.lemma for a in read("It was a vote of 152-5.").clauses[0].acts] == []
+
+
+def test_infinitive_purpose_and_catenative() -> None:
+    purpose = read("Belgium won the backing of parliament to sign the pact.").clauses[0].acts
+    assert [(a.lemma, a.infinitive) for a in purpose] == [("sign", True)]
+    done = read("Italy failed to sign the pact.").clauses[0].acts
+    assert [(a.lemma, a.infinitive, a.catenated) for a in done] == [("sign", False, True)]
+
+
+def test_quoted_answer_gives_the_vote_its_side() -> None:
+    acts = read("Poland was also voting 'no'.").clauses[0].acts
+    assert acts[0].answer == "against"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Austria will abstain next year.", "future"),
+        ("Poland is expected to vote for it.", "future"),
+        ("Italy could reject the pact.", "conditional"),
+        ("Did Chile sign the pact?", "question"),
+        ("Chile reportedly signed the pact.", "doubt"),
+        ("Chile signed the pact in May 2019.", ""),
+    ],
+)
+def test_modality(text: str, modality: str) -> None:
+    assert read(text).clauses[0].modality == modality
+
+
+def test_lemma_handles_regular_and_irregular_forms() -> None:
+    v = vocabulary()
+    known = frozenset(k[0] for k in v.acts)
+    assert lemma("ratifies", known, v.irregular) == "ratify"
+    assert lemma("withdrew", known, v.irregular) == "withdraw"
+    assert lemma("pulling", known, v.irregular) == "pull"
+    assert lemma("approved", known, v.irregular) == "approve"
+
+
+def test_read_never_raises_on_odd_input() -> None:
+    for text in ["", " ", "((((", '"""', "—", "and and and", "'s", "1-2-3"]:
+        read(text)
