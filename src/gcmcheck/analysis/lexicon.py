@@ -51,6 +51,9 @@ class Lexicon:
     event_labels: dict[str, str] = field(default_factory=dict)
     entities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()
+    # entity and event ids that name other instruments (treaties, declarations, other
+    # compacts): a statement about one of them is not about the subject
+    instruments: frozenset[str] = frozenset()
     _kinds: dict[str, tuple[str, str]] = field(default_factory=dict)
     _exact_re: re.Pattern[str] | None = None
     _folded_re: re.Pattern[str] | None = None
@@ -70,17 +73,18 @@ class Lexicon:
             str(k): tuple(str(v) for v in (vs or []))
             for k, vs in (data.get("entities", {}) or {}).items()  # type: ignore[union-attr]
         }
-        lex = cls(subject, events, labels, entities, frozenset(w.lower() for w in common_words))
+        instruments = frozenset(str(i) for i in (data.get("instruments", []) or []))  # type: ignore[union-attr]
+        lex = cls(subject, events, labels, entities, frozenset(w.lower() for w in common_words), instruments)
         lex._compile()
         return lex
 
     def __getstate__(self) -> tuple[object, ...]:
         # the matchers travel as compiled code, so loading a table compiles nothing
         matchers = tuple(None if m is None else portable(m) for m in (self._exact_re, self._folded_re))
-        return self.subject, self.events, self.event_labels, self.entities, self.common_words, self._kinds, matchers
+        return self.subject, self.events, self.event_labels, self.entities, self.common_words, self.instruments, self._kinds, matchers
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
-        self.subject, self.events, self.event_labels, self.entities, self.common_words, self._kinds, matchers = state  # type: ignore[assignment]
+        self.subject, self.events, self.event_labels, self.entities, self.common_words, self.instruments, self._kinds, matchers = state  # type: ignore[assignment]
         self._exact_re, self._folded_re = (None if m is None else restore(m) for m in matchers)  # type: ignore[union-attr]
 
     def _compile(self) -> None:

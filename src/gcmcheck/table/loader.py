@@ -27,7 +27,7 @@ TOP_KEYS = {"version", "sources_dir", "lexicon", "sources", "claims"}
 SOURCE_KEYS = {"id", "title", "publisher", "date", "kind", "url"}
 CLAIM_KEYS = {"id", "statement", "citations", "event", "keywords", "members", "closed", "note"}
 CITATION_KEYS = {"source", "quote", "says"}
-LEXICON_KEYS = {"subject", "events", "entities"}
+LEXICON_KEYS = {"subject", "events", "entities", "instruments"}
 LINE_KEY = "__line__"
 
 
@@ -334,6 +334,16 @@ def _lexicon_shape(data: dict[str, Any], problem: Any) -> dict[str, Any]:
                 continue
             kept[entity_id] = names
         out["entities"] = kept
+    instruments = data.get("instruments")
+    if instruments is not None:
+        known = set(out.get("entities", {})) | set(out.get("events", {}))
+        if not _names(instruments):
+            problem(data, "`lexicon.instruments` must be a list of entity or event ids")
+        else:
+            unknown = [str(i) for i in instruments if str(i) not in known]
+            if unknown:
+                problem(data, f"`lexicon.instruments` names ids that are neither entities nor events: {', '.join(unknown)}")
+            out["instruments"] = [str(i) for i in instruments if str(i) in known]
     return out
 
 
