@@ -23,7 +23,9 @@ from gcmcheck.analysis.lexicon import ENTITY, NAME, OTHER, SUBJECT
 from gcmcheck.analysis import language as lang
 from gcmcheck.engine import order
 from gcmcheck.engine.holders import POSSESSIVE_RE, given_the_part
+from gcmcheck.engine.alignment import Pair, Rule, misaligned, note_marker_at
 from gcmcheck.engine.compiled import CompiledClaim, CompiledTable, title_tail
+from gcmcheck.reader.clauses import Reading, read
 from gcmcheck.engine.facts import (
     DATE,
     VENUE,
@@ -113,6 +115,10 @@ class Checker:
         self._memo: OrderedDict[str, list[Result]] = OrderedDict()
         self._event_dates: dict[str, tuple[DateMention, CompiledClaim]] | None = None  # read on first need
         self._own_names_of: dict[str, frozenset[str]] = {}
+        self._reading: Reading | None = None  # the statement being judged, read on need
+        self._version_readings: dict[str, Reading] = {}
+        # when a list, every pairing of a fact with a claim and the rule that stopped it
+        self.trace: list[tuple[Fact, str, Comparison, tuple[Rule, str] | None]] | None = None
 
     def check(self, text: str) -> list[Result]:
         """One or more results for one statement, most severe first. Each call
@@ -215,6 +221,7 @@ class Checker:
             m.id
             for m in s.mentions
             if m.kind in (ENTITY, NAME) and m.id not in self.table.background and not _attribution(s.text, m.start, m.end)
+            and m.id not in self.table.lexicon.instruments  # another instrument is alignment's to judge (rule A101)
         ]
 
     def _names_fit(
@@ -371,7 +378,7 @@ class Checker:
         comparisons: list[tuple[tuple[str, ...], Comparison]] = []
         for version in claim.versions:
             result = compare(fact, version.analysis, claim, s)
-            if result is not None:
+            if result is not None and not self._misaligned(s, fact, cand, version.analysis, result):
                 comparisons.append((version.sources, result))
         if not comparisons:
             return None
@@ -387,6 +394,29 @@ class Checker:
         else:
             verdict = Verdict.CONFLICTING
         return Decision(fact, cand, verdict, comparisons)
+
+    def _misaligned(self, s: Analysis, fact: Fact, cand: Candidate, version: Analysis, comparison: Comparison) -> bool:
+        """Is the pair about different facts (see gcmcheck.engine.alignment)? The
+        sentence and the claim's version are read into clauses only here, on need."""
+        if self._reading is None or self._reading.text != s.text:
+            self._reading = read(s.text)
+        claim = cand.claim
+        pair = Pair(
+            s, self._reading, fact, claim, version, self._read_claim_text(version.text), comparison, self.table.lexicon,
+            planned=_planned(claim), overlap=cand.overlap, claim_reading=self._read_claim_text(claim.primary.text),
+            background=self.table.background,
+        )
+        found = misaligned(pair)
+        if self.trace is not None:
+            self.trace.append((fact, claim.id, comparison, found))
+        return found is not None
+
+    def _read_claim_text(self, text: str) -> Reading:
+        """A claim's statement or version, read once per checker."""
+        reading = self._version_readings.get(text)
+        if reading is None:
+            reading = self._version_readings[text] = read(text)
+        return reading
 
     def _own_names(self, claim: CompiledClaim) -> frozenset[str]:
         """The names the claim's own statement gives, besides its venue (worked out once)."""
@@ -538,6 +568,8 @@ def _substantive(text: str, v: Value) -> bool:
         return v.date.qualifier != ATTRIBUTIVE and (v.date.year is not None or v.date.day is not None)
     if text[v.end : v.end + 1] == "-" and v.quantity is not None and v.quantity.value < 100:
         return False
+    if note_marker_at(text, v.start, v.end):
+        return False  # "[4]": a note marker
     return not lang.TIME_NOUN_RE.match(v.noun)
 
 

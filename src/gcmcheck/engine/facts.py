@@ -54,7 +54,8 @@ class Comparison:
     expected: str  # the sourced value, as a reader would write it
     fixable: bool = False  # replacing the stated value with `expected` corrects it
     reason: str = ""
-    fit: int = 0  # how closely the compared values describe the same thing (nouns)  # what differs: "value", "role", "date", "side", "legal force", "list"
+    fit: int = 0  # how closely the compared values describe the same thing: 5 × side fit + noun fit
+    at: int = -1  # where the sourced value stands in the claim's version (-1: not one value)
 
 
 def facts_of(statement: Analysis) -> list[Fact]:
@@ -341,10 +342,10 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
         # the sources give this figure for another side ("152 rejected" vs "152 in favour")
         if agrees:
             # the same figure given for another side: as close a pairing as there is
-            return Comparison(MISMATCH, f"{expected} {ROLE_WORDS.get(sourced.role, sourced.role)}", reason="role", fit=10 + noun)
+            return Comparison(MISMATCH, f"{expected} {ROLE_WORDS.get(sourced.role, sourced.role)}", reason="role", fit=10 + noun, at=sourced.start)
         return None
     if agrees:
-        return Comparison(MATCH, expected, fit=noun)
+        return Comparison(MATCH, expected, fit=noun, at=sourced.start)
     if q.kind == "count" and q.value < 1000 and not stated.noun and not stated.role and not q.hedge:
         return None  # a bare small number ("Draft 7", "Article 23") may agree with a figure but refutes none
     if stated.role and not sourced.role and q.kind == "count" and noun - role_fit * 5 < 3:
@@ -352,7 +353,7 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
         # the same named thing: "5 against" says nothing of "193 members"
         return None
     fixable = q.hedge == sq.hedge or (not q.hedge and not sq.hedge)
-    return Comparison(MISMATCH, expected, fixable=fixable, reason="value", fit=noun)
+    return Comparison(MISMATCH, expected, fixable=fixable, reason="value", fit=noun, at=sourced.start)
 
 
 _LOWER_BOUNDS, _UPPER_BOUNDS = ("more", "atleast"), ("less", "atmost")
@@ -423,7 +424,7 @@ def _compare_date(stated: Value, version: Analysis, others: list[Value], stateme
         return None
     for v in candidates:
         if dates_agree(d, v.date):  # type: ignore[arg-type]
-            return Comparison(MATCH, format_date(v.date))  # type: ignore[arg-type]
+            return Comparison(MATCH, format_date(v.date), at=v.start)  # type: ignore[arg-type]
     # "since 1951" bounds a period: it can confirm "founded in 1951" and refute
     # "founded in 1961", but says nothing of what happened in 2023
     founding = statement_text is not None and _founding(statement_text)
@@ -442,7 +443,7 @@ def _compare_date(stated: Value, version: Analysis, others: list[Value], stateme
 
     sourced = max(candidates, key=precision)
     assert sourced.date is not None
-    return Comparison(MISMATCH, format_date(sourced.date), fixable=True, reason="date")
+    return Comparison(MISMATCH, format_date(sourced.date), fixable=True, reason="date", at=sourced.start)
 
 
 def _compare_stance(stated: Stance, version: Analysis, claim: CompiledClaim) -> Comparison | None:

@@ -1,0 +1,688 @@
+"""Alignment: is a statement's fact about the same fact as a claim's value?
+
+A value contradicts (or supports) a claim only when both are about the same
+instrument, the same kind of act, the same event and the same kind of quantity,
+and the statement asserts it. Each rule below checks one of these conditions on a
+pair (the statement's fact, one version of a claim) and, when it fails, returns
+why; the pair is then not compared at all, so an uncertain reading ends as
+"unverifiable" instead of an alarm. Rules are listed in RULES with an id, a name
+and their docstring (what it does, why, an example), which `gcmcheck rules` prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from gcmcheck.analysis import language as lang
+from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, OTHER, SUBJECT, Lexicon
+from gcmcheck.engine.compiled import CompiledClaim
+from gcmcheck.engine.facts import BINDING, DATE, MEMBER, MISMATCH, QUANTITY, STANCE, VENUE, Comparison, Fact, venues
+from gcmcheck.models import Analysis, DateMention, Mention, Value
+from gcmcheck.reader.clauses import GOVERNING_REACH, CONDITIONAL, DOUBT, FUTURE, QUESTION, RELATIVE, REPORTED, Act, Clause, Reading
+from gcmcheck.reader.vocabulary import vocabulary
+
+
+# A sentence that names nothing of a claim is on its topic when this share of its
+# (weighted) words are the claim's.
+TOPIC_OVERLAP = 0.5
+
+
+@dataclass
+class Pair:
+    """One fact of a statement beside one version of a claim, with both readings."""
+
+    statement: Analysis
+    reading: Reading
+    fact: Fact
+    claim: CompiledClaim
+    version: Analysis
+    version_reading: Reading
+    comparison: Comparison
+    lexicon: Lexicon
+    planned: bool = False  # the claim speaks of a time after its sources (a plan)
+    overlap: float = 0.0  # the share of the sentence's weighted words that the claim has
+    claim_reading: Reading | None = None  # the claim's own statement, read
+    background: frozenset[str] = frozenset()  # names found all over the table ("UN")
+
+    def __post_init__(self) -> None:
+        if self.claim_reading is None:
+            self.claim_reading = self.version_reading
+
+    @cached_property
+    def at(self) -> int:
+        """Where the fact's words are: a legal-force fact spans the sentence, so its
+        word ("binding") is looked up."""
+        if self.fact.kind == BINDING:
+            m = lang.NON_BINDING_RE.search(self.reading.text) or lang.BINDING_RE.search(self.reading.text)
+            return m.start() if m else self.fact.start
+        return self.fact.start
+
+    @cached_property
+    def clause(self) -> Clause | None:
+        return self.reading.clause_at(self.at)
+
+    @cached_property
+    def act(self) -> Act | None:
+        """The act that governs the fact in its clause."""
+        return self.clause.governing(self.reading.tokens, self.at, max(self.at, self.fact.end)) if self.clause else None
+
+    @cached_property
+    def sourced_act(self) -> Act | None:
+        c = self.sourced_clause
+        return c.governing(self.version_reading.tokens, self.comparison.at, self.comparison.at + 1) if c is not None else None
+
+    @cached_property
+    def sourced_clause(self) -> Clause | None:
+        at = self.comparison.at
+        return self.version_reading.clause_at(at) if at >= 0 else None
+
+    def mentions_in(self, analysis: Analysis, reading: Reading, clause: Clause | None) -> list[Mention]:
+        """The analysis's names that stand in the clause (all of them without one)."""
+        if clause is None:
+            return list(analysis.mentions)
+        return _grouped(reading, analysis, "mentions", analysis.mentions).get(id(clause), [])
+
+    def dates_in(self, analysis: Analysis, reading: Reading, clause: Clause | None) -> list[DateMention]:
+        """The analysis's dates that stand in the clause."""
+        if clause is None:
+            return []
+        return [v.date for v in _grouped(reading, analysis, "dates", analysis.dates).get(id(clause), []) if v.date]
+
+    def instruments_of_claim(self) -> set[str]:
+        """The instruments the claim names, else its event's when that is one, else
+        the table's subject: a table's claims are about its subject unless they say."""
+        named = self.instruments(list(self.version.mentions))
+        if named:
+            return named
+        return {self.claim.event} if self.claim.event in self.lexicon.instruments else {SUBJECT}
+
+    def instruments(self, mentions: list[Mention]) -> set[str]:
+        """The instruments named: "subject" for the table's own, else the id of another."""
+        found: set[str] = set()
+        for m in mentions:
+            if m.kind == SUBJECT:
+                found.add(SUBJECT)
+            elif m.kind == OTHER or (m.kind in (ENTITY, EVENT) and m.id in self.lexicon.instruments):
+                found.add(m.id)
+        return found
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    check: Callable[[Pair], str | None]
+
+    @property
+    def doc(self) -> str:
+        return (self.check.__doc__ or "").strip()
+
+
+RULES: list[Rule] = []
+
+
+def rule(rule_id: str, name: str) -> Callable[[Callable[[Pair], str | None]], Callable[[Pair], str | None]]:
+    def register(check: Callable[[Pair], str | None]) -> Callable[[Pair], str | None]:
+        RULES.append(Rule(rule_id, name, check))
+        return check
+
+    return register
+
+
+def misaligned(pair: Pair) -> tuple[Rule, str] | None:
+    """The first rule that finds the pair is not about one fact, and why."""
+    for r in RULES:
+        why = r.check(pair)
+        if why:
+            return r, why
+    return None
+
+
+# --- the rules ---------------------------------------------------------------------
+
+
+@rule("A101", "other-instrument")
+def other_instrument(p: Pair) -> str | None:
+    """What it does: keeps a fact about one instrument away from claims about another.
+
+    Why: the migration compact, the refugee compact, the corporate UN Global Compact
+    and the Migrant Workers Convention share words and figures; the Convention's 55
+    ratifications say nothing about the compact.
+
+    Example: "Only 55 states have ratified the Global Compact for Migration." is not
+    supported by "55 states have ratified the Migrant Workers Convention".
+
+    The statement's instruments are those named in the fact's clause, else in the
+    sentence; the claim's are those named where its value stands, else anywhere in
+    it, else the table's subject. They must overlap.
+    """
+    stated = p.instruments(p.mentions_in(p.statement, p.reading, p.clause))
+    if not stated:
+        stated = p.instruments(list(p.statement.mentions))
+        if SUBJECT in stated:
+            return None  # the sentence names the subject: a clause naming none may be about it
+    if not stated:
+        return None
+    sourced = p.instruments(p.mentions_in(p.version, p.version_reading, p.sourced_clause)) or p.instruments_of_claim()
+    if stated & sourced:
+        return None
+    return f"the sentence is about {_names(stated, p)}, the claim about {_names(sourced, p)}"
+
+
+@rule("A102", "act-family")
+def act_family(p: Pair) -> str | None:
+    """What it does: compares figures and dates only across acts of one family.
+
+    Why: "ratified by 150 countries" counts ratifications, "approved by 164 states"
+    counts approvals; "died since 2000" is not "adopted in 2000". Families are listed
+    in the reader's language file.
+
+    Example: "The compact has been ratified by more than 150 countries." is not judged
+    by the 164 states that approved it at Marrakech; "attended by 150 countries" is
+    not either. For dates, families that describe one occasion meet ("took place
+    on", "adopted on").
+    """
+    if p.fact.kind not in (QUANTITY, DATE) or p.clause is None:
+        return None
+    if p.act is None:
+        if p.fact.kind == DATE and p.comparison.outcome == MISMATCH and p.clause.tokens and _has_unknown_verb(p):
+            return "the date is of an act the claim does not give"
+        return None
+    sourced = frozenset({p.sourced_act.family}) if p.sourced_act else frozenset(f for c in p.version_reading.clauses for f in c.families)
+    if not sourced or p.act.family in sourced:
+        return None
+    if p.fact.kind == DATE and vocabulary().families_meet(frozenset({p.act.family}), sourced):
+        return None  # a conference's date is the date of what it decided; a count of those attending is not
+    return f"the sentence speaks of '{p.act.lemma}', the claim of another act"
+
+
+@rule("A103", "unasserted")
+def unasserted(p: Pair) -> str | None:
+    """What it does: leaves predictions, conditions, doubts, questions and quotations
+    unjudged.
+
+    Why: "will abstain next year" or "could reject it" states no fact; a quotation is
+    someone else's words, and a question asks.
+
+    Example: "Austria will abstain in next year's vote on the compact." is
+    unverifiable, not contradicted by Austria's side at Marrakech.
+
+    A declared intention ("Hungary said it would not sign") is still a side; a
+    quotation or reported words meet a claim that records what was said ("Guterres
+    said that ..."); and a plan in the sources may meet a plan in the statement.
+    """
+    c = p.clause
+    if c is None or (_reported(p) and _records_saying(p)):
+        return None  # someone's words, judged by a claim that records what was said
+    if c.quoted:
+        return "the figure is inside a quotation"
+    if c.kind == REPORTED and c.cue in vocabulary().attitude and p.fact.kind != STANCE:
+        return f"the clause is what someone {c.cue}, not a fact the sentence states"
+    if not c.modality:
+        return None
+    modality = c.modality
+    if modality == CONDITIONAL and c.cue == "would" and _says_anywhere(p.reading):
+        modality = FUTURE  # "2020, DESA said, would be ...": the future seen from a past saying
+    if modality == FUTURE and (p.planned or _speaks_of_future(p)):
+        return None  # a plan meets a plan
+    if p.fact.kind == STANCE and c.modality in (FUTURE, CONDITIONAL) and c.kind == REPORTED:
+        return None
+    what = {FUTURE: "a prediction or plan", CONDITIONAL: "a possibility", DOUBT: "hedged as doubtful", QUESTION: "a question"}[c.modality]
+    return f"the clause is {what} ('{c.cue}'), not a stated fact"
+
+
+@rule("A104", "topic-anchor")
+def topic_anchor(p: Pair) -> str | None:
+    """What it does: requires a sentence to be about the claim's topic before a value
+    in it is judged.
+
+    Why: ordinary text is full of figures: "The default value is 10." shares a number
+    with the compact's 10 guiding principles and nothing else.
+
+    Example: "There are three support tiers." is not judged. A sentence is on topic
+    when it names the subject, the claim's event or one of the claim's names, when
+    most of its words are the claim's ("migrants have died since 2000"), or when its
+    figure counts the claim's own thing ("Twelve members abstained").
+    """
+    s = p.statement
+    if any(m.kind == SUBJECT for m in s.mentions) or (p.claim.event and p.claim.event in s.events):
+        return None
+    if p.overlap >= TOPIC_OVERLAP or _clause_overlap(p) >= TOPIC_OVERLAP:
+        return None
+    named = {m.id for m in s.mentions if m.kind in (ENTITY, NAME, EVENT)}
+    if named & (p.claim.names | {p.claim.event}) or named & p.instruments_of_claim():
+        return None
+    if p.fact.kind == STANCE:
+        return None  # a side is someone's: the claim gives that someone's side
+    if p.fact.kind == MEMBER and len(p.claim.members) == 1:
+        return None  # who holds a post or did an act: the analyser ties the name to that part
+    if p.fact.kind == QUANTITY and (p.comparison.fit % 5 >= 2 or _measured(p) or _subject_words(p) & p.claim.keywords):
+        return None
+    return "the sentence names nothing the claim is about"
+
+
+@rule("A105", "counted-noun")
+def counted_noun(p: Pair) -> str | None:
+    """What it does: lets a figure contradict only when it is known to count the
+    claim's thing, or to be the same side's count.
+
+    Why: a bare number ("the 150 delegates", "Draft 7") whose noun is not read
+    cannot be said to be a wrong count of states.
+
+    Example: "The compact was endorsed by a vote of 152-5." reads 152 as a side's
+    count; "There were 150 in the room." is not compared with 152 states.
+    """
+    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH:
+        return None
+    noun_fit, side_fit = p.comparison.fit % 5, p.comparison.fit // 5
+    if noun_fit >= 2 or side_fit >= 2 or _measured(p):
+        return None
+    return "what the figure counts is not clear"
+
+
+@rule("A106", "list-verb")
+def list_verb(p: Pair) -> str | None:
+    """What it does: judges membership of a list only when the sentence puts the name
+    on that list, not when it says the name did something else.
+
+    Why: "UNICEF quit the Executive Committee" names a member of the Committee but
+    says it left; "Latvia championed the compact" names a holdout but gives it
+    another side.
+
+    Example: "Latvia and Poland championed the compact at Marrakech." is not
+    supported by the list of holdouts.
+    """
+    if p.fact.kind != MEMBER or p.clause is None or not p.clause.acts:
+        return None
+    if len(p.claim.members) == 1 and not any(c.acts for c in p.claim_reading.clauses):
+        return None  # a post ("X, the Director General, said ..."): its holder may do anything
+    own = {(a.lemma, _side(p.version_reading.text, a)) for c in p.version_reading.clauses for a in c.acts}
+    own_sides = {side for _, side in own if side}
+    for a in p.clause.acts:
+        side = _side(p.reading.text, a)
+        if any(a.lemma == lemma for lemma, _ in own) or (side and side in own_sides):
+            return None
+    return f"the sentence says the name {_acts(p.clause)}, which the list does not record"
+
+
+@rule("A107", "negated-act")
+def negated_act(p: Pair) -> str | None:
+    """What it does: leaves a side unjudged when its verb is negated in a way the
+    side does not reflect.
+
+    Why: in "Latvia did not, after all, hold out" the negation is cut off from its
+    verb by an aside; reading "held out" would support the opposite of what was said.
+
+    Example: "Latvia did not, after all, hold out." is not supported by the list of
+    holdouts.
+    """
+    if p.fact.kind != STANCE or p.fact.stance is None or p.clause is None:
+        return None
+    for act in p.clause.acts:
+        if act.negated and _side(p.reading.text, act) == p.fact.stance.role:
+            return f"'{p.reading.text[act.start:act.end]}' is negated, and the side read ignores it"
+    return None
+
+
+@rule("A108", "other-event")
+def other_event(p: Pair) -> str | None:
+    """What it does: keeps a fact tied to one event away from a claim about another.
+
+    Why: the 164 approvals at Marrakech and the 152 votes at the General Assembly
+    are different counts of different events; a clause naming only the 2016 summit
+    is not about either.
+
+    Example: "At the 2016 summit, 193 states adopted the New York Declaration." is
+    not judged by the General Assembly's vote of 19 December 2018.
+    """
+    if not p.claim.event or p.fact.kind in (STANCE, BINDING, MEMBER):
+        return None
+    named = {m.id for m in p.mentions_in(p.statement, p.reading, p.clause) if m.kind == EVENT}
+    if not named or p.claim.event in named:
+        return None
+    return f"the clause is about {', '.join(sorted(p.lexicon.label(e) for e in named))}"
+
+
+@rule("A109", "side-of-count")
+def side_of_count(p: Pair) -> str | None:
+    """What it does: a count the sources give for one side (votes in favour) is
+    contradicted only by a count of a side or of an act of the same kind.
+
+    Why: "24 member states were not present" counts absentees, not votes in favour;
+    without a side or a voting verb, a number of states is not a vote count.
+
+    Example: "An additional 24 states missed the vote." is not judged by the 152 votes
+    in favour.
+    """
+    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.fact.value is None:
+        return None
+    sourced = _sourced_value(p)
+    if sourced is None or not sourced.role or sourced.role == "total" or p.fact.value.role:
+        return None
+    if p.act is not None and (p.sourced_act is None or p.act.family == p.sourced_act.family):
+        return None
+    return "the sources give a side's count; the sentence gives no side or vote"
+
+
+@rule("A110", "event-elsewhere")
+def event_elsewhere(p: Pair) -> str | None:
+    """What it does: an event named only in a relative clause belongs to that clause's
+    noun, not to a figure elsewhere in the sentence.
+
+    Why: in "India was among the 152 countries that voted for the compact, which was
+    adopted in Marrakesh", Marrakesh dates the adoption, not the 152 votes.
+
+    Example: the sentence above is not judged by the 164 approvals at Marrakech.
+    """
+    if not p.claim.event or p.fact.kind in (STANCE, BINDING, MEMBER) or p.clause is None:
+        return None
+    where = [p.reading.clause_at(m.start) for m in p.statement.mentions if m.kind == EVENT and m.id == p.claim.event]
+    if not where or any(c is p.clause for c in where):
+        return None
+    if all(c is not None and c.kind == RELATIVE for c in where):
+        return "the claim's event is named only in a relative clause about something else"
+    return None
+
+
+@rule("A111", "own-verb-side")
+def own_verb_side(p: Pair) -> str | None:
+    """What it does: a name's side must agree with the side of its own verb, when
+    that verb gives one.
+
+    Why: in "approved 152-5, with Israel and Poland also voting 'no'", the names
+    follow "approved" but their own verb is "voting 'no'".
+
+    Example: the sentence above does not read Israel as voting in favour.
+    """
+    if p.fact.kind != STANCE or p.fact.stance is None or p.clause is None:
+        return None
+    own = [a for a in p.clause.acts if a.start >= p.fact.end and not a.infinitive]
+    if not own or own[0].catenated:
+        return None  # "failed to sign": the side is the pair's, read by the analyser
+    side = own[0].answer or _side(p.reading.text, own[0])
+    if side and side != p.fact.stance.role and not own[0].negated:
+        return f"the name's own verb ('{p.reading.text[own[0].start:own[0].end]}') gives another side"
+    return None
+
+
+@rule("A112", "other-date")
+def other_date(p: Pair) -> str | None:
+    """What it does: a figure dated in its clause is compared only with a claim whose
+    date for it agrees.
+
+    Why: "In July, 192 member states approved the pact" is about the July
+    finalisation, not the December conference; a different date names a different
+    event.
+
+    Example: the sentence above is not judged by the 164 approvals of 10-11 December.
+    """
+    if p.fact.kind != QUANTITY or p.clause is None or not p.claim.event:
+        return None
+    stated = [d for d in p.dates_in(p.statement, p.reading, p.clause) if not d.qualifier]
+    sourced = [v.date for v in p.version.dates if v.date and not v.date.qualifier] or [v.date for v in p.claim.primary.dates if v.date and not v.date.qualifier]
+    if not stated or not sourced:
+        return None
+    from gcmcheck.analysis.dates import dates_agree
+
+    if any(dates_agree(a, b) or dates_agree(b, a) for a in stated for b in sourced):
+        return None
+    if all(a.month is None for a in stated) and all(a.year in {b.year for b in sourced} for a in stated):
+        return None
+    return "the sentence dates the figure to another time than the claim's event"
+
+
+@rule("A113", "nested-place")
+def nested_place(p: Pair) -> str | None:
+    """What it does: a place is not contradicted when the sentence also names the
+    claim's place around it.
+
+    Why: "at UN Headquarters in New York" names a building inside the city the
+    sources give.
+
+    Example: "The forum takes place at UN Headquarters in New York." is not
+    contradicted by "New York" (the claim's place follows "in").
+    """
+    if p.fact.kind != VENUE or p.comparison.outcome != MISMATCH:
+        return None
+    places = {m.id for m in venues(p.version)}
+    text = p.reading.text
+    for m in p.statement.mentions:
+        if m.id in places and m.start > p.fact.end and text[p.fact.end : m.start].strip().lower() == "in":
+            return "the sentence names the claim's place around it"
+    return None
+
+
+@rule("A114", "unknown-document")
+def unknown_document(p: Pair) -> str | None:
+    """What it does: a clause about a document or gathering the table does not know
+    is not judged by the table's claims.
+
+    Why: "the IMRF Declaration", "a resolution" or "the UN Summit for Refugees and
+    Migrants" have dates and counts of their own.
+
+    Example: "A resolution was adopted by the General Assembly on 6 April 2017." is
+    not contradicted by the endorsement of 19 December 2018.
+    """
+    if p.clause is None or p.fact.kind in (MEMBER,):
+        return None
+    v = vocabulary()
+    for m in p.mentions_in(p.statement, p.reading, p.clause):
+        words = {w.lower() for w in m.text.split()}
+        if m.kind == NAME and words & (v.instrument_nouns | v.event_nouns):
+            return f"the clause is about {m.text}, which the table does not know"
+    if any(m.kind == SUBJECT for m in p.mentions_in(p.statement, p.reading, p.clause)):
+        return None  # "the Global Compact for Migration, a nonbinding accord": a description
+    key = ("indefinite documents", id(p.clause))
+    found = p.reading.memo.get(key)
+    if found is None:
+        words = [p.reading.tokens[i].lower for i in p.clause.tokens]
+        found = p.reading.memo[key] = [
+            words[k : k + 3] for k, w in enumerate(words[:-1])
+            if w in ("a", "an", "another") and any(x in v.instrument_nouns for x in words[k + 1 : k + 3])
+        ]
+    for phrase in found:  # type: ignore[attr-defined]
+        if not _same_document_in_claim(p, phrase[1:]):
+            return f"the clause is about {' '.join(phrase)}, not the subject"
+    return None
+
+
+@rule("A115", "unstated-year")
+def unstated_year(p: Pair) -> str | None:
+    """What it does: a statistic the sources give for one year is contradicted only
+    by a figure given for that year.
+
+    Why: shares and totals change every year; "three percent of the world's
+    population" with no year may be another year's figure.
+
+    Example: "Migrants are three percent of the world's population." is not
+    contradicted by the 2.8 % of 2000.
+    """
+    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.claim.event:
+        return None
+    if not p.claim.years or p.fact.clause_years or p.sourced_clause is None or p.sourced_clause.acts:
+        return None  # a year beside an act ("established in 2018") dates the act, not the figure
+    if not any(d.year for d in p.dates_in(p.version, p.version_reading, p.sourced_clause)):
+        return None  # the sources' figure holds without a year ("comprises 38 entities")
+    if any(d.year for d in p.dates_in(p.statement, p.reading, p.clause)):
+        return None
+    return "the sources give the figure for a particular year; the sentence gives none"
+
+
+@rule("A116", "named-act")
+def named_act(p: Pair) -> str | None:
+    """What it does: a side is taken only by an act done, not one named as a purpose
+    or a possibility ("to sign").
+
+    Why: "Belgium won parliament's support to sign the accord" says nothing of
+    whether Belgium signed.
+
+    Example: the sentence above is not read as Belgium signing.
+    """
+    if p.fact.kind != STANCE or p.clause is None or not p.clause.acts:
+        return None
+    if all(a.infinitive for a in p.clause.acts if a.family == "decision") and any(a.family == "decision" for a in p.clause.acts):
+        return "the act is only named ('to ...'), not done"
+    return None
+
+
+@rule("A117", "note-marker")
+def note_marker(p: Pair) -> str | None:
+    """What it does: a number standing alone in brackets is a note or list marker,
+    not a figure.
+
+    Why: encyclopedias and reports end sentences with "[4]" or "(1)"; such numbers
+    count nothing.
+
+    Example: "The compact was endorsed on 19 December 2018.[4]" is not judged by the
+    152 votes.
+    """
+    if p.fact.kind != QUANTITY:
+        return None
+    if note_marker_at(p.reading.text, p.fact.start, p.fact.end):
+        return "the number is a note or list marker"
+    return None
+
+
+@rule("A118", "other-owner")
+def other_owner(p: Pair) -> str | None:
+    """What it does: a figure in a clause about someone the claim does not name is
+    that someone's, not the claim's.
+
+    Why: "the U.S. hosts 51 million migrants, about 19 % of the world's" gives the
+    United States' share, not the share of migrants in the world's population.
+
+    Example: the sentence above is not judged by the 3.5 % of the claim, which names
+    nobody. Names that only say where figures come from ("according to DESA") and
+    names found all over the table (the UN) do not count.
+    """
+    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.clause is None:
+        return None
+    if p.claim.names - p.background:
+        return None  # a claim about someone: the analyser matched its names already
+    for m in p.mentions_in(p.statement, p.reading, p.clause):
+        if m.kind == ENTITY and m.id not in p.background and m.id not in p.lexicon.instruments and not _source_of_figures(p, m):
+            return f"the clause is about {m.text}, whom the claim does not name"
+    return None
+
+
+# --- helpers -----------------------------------------------------------------------
+
+
+def _grouped(reading: Reading, analysis: Analysis, what: str, items: list) -> dict[int, list]:  # type: ignore[type-arg]
+    """Items (mentions or values) by the clause they stand in, worked out once."""
+    key = (what, id(analysis))
+    groups = reading.memo.get(key)
+    if groups is None:
+        groups = {}
+        for item in items:
+            clause = reading.clause_at(item.start)
+            groups.setdefault(id(clause), []).append(item)
+        reading.memo[key] = groups
+    return groups  # type: ignore[return-value]
+
+
+def note_marker_at(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a number alone in brackets ("[4]", "(1)")?"""
+    return start > 0 and text[start - 1] in "[(" and text[end : end + 1] in (")", "]") and text[start:end].isdigit()
+
+
+def _source_of_figures(p: Pair, m: Mention) -> bool:
+    """Is the name where a figure comes from ("according to DESA", "DESA said")?"""
+    words = [t.lower for t in p.reading.tokens if t.end <= m.start][-2:]
+    return words == ["according", "to"] or p.reading.text[m.end : m.end + 12].lstrip().lower().startswith(tuple(vocabulary().saying))
+
+
+def _sourced_value(p: Pair) -> Value | None:
+    return next((v for v in p.version.values if v.start == p.comparison.at), None)
+
+
+def _has_unknown_verb(p: Pair) -> bool:
+    """Does the clause have a verb outside every act family that the claim does not
+    use either ("was activated on")?"""
+    assert p.clause is not None
+    v = vocabulary()
+    claim_words = {t.lower[:5] for t in p.version_reading.tokens} | {t.lower[:5] for t in p.claim_reading.tokens}  # type: ignore[union-attr]
+    tokens = p.reading.tokens
+    first, last = p.clause.index_range(tokens, p.fact.start, p.fact.end)
+    for n in range(max(0, first - GOVERNING_REACH), min(len(p.clause.tokens), last + GOVERNING_REACH + 1)):
+        t = tokens[p.clause.tokens[n]]
+        if t.kind == "word" and t.text[:1].islower() and len(t.lower) > 4 and t.lower.endswith("ed") and t.lower not in v.attitude:
+            if t.lower[:5] not in claim_words:
+                return True
+    return False
+
+
+def _same_document_in_claim(p: Pair, words: list[str]) -> bool:
+    """Does the claim's own text speak of "a declaration" too?"""
+    claim_words = [t.lower for t in p.version_reading.tokens]
+    return any(w in claim_words for w in words if w in vocabulary().instrument_nouns)
+
+
+def _clause_overlap(p: Pair) -> float:
+    """The share of the fact's clause's words that the claim has."""
+    if p.clause is None:
+        return 0.0
+    key = ("keywords", id(p.clause))
+    words = p.reading.memo.get(key)
+    if words is None:
+        words = p.reading.memo[key] = lang.keywords(p.reading.text_of(p.clause))
+    return len(words & p.claim.keywords) / len(words) if words else 0.0
+
+
+def _subject_words(p: Pair) -> frozenset[str]:
+    """The words of the clause before its first verb: what a figure after the verb
+    counts ("The world's migrant population swelled by 51 million")."""
+    if p.clause is None or not p.clause.acts and not p.clause.tokens:
+        return frozenset()
+    v = vocabulary()
+    words: list[str] = []
+    for i in p.clause.tokens:
+        t = p.reading.tokens[i]
+        if t.lower in v.auxiliaries or t.start >= p.fact.start or (t.lower.endswith("ed") and len(t.lower) > 4):
+            break
+        words.append(t.text)
+    return lang.keywords(" ".join(words))
+
+
+def _side(text: str, act: Act) -> str:
+    """The side an act's verb takes on its own ("held out": against), or ""."""
+    roles = [lang.role_of(m) for m in lang.find_roles(text[act.start : act.end])]
+    return roles[0] if roles else ""
+
+
+def _speaks_of_future(p: Pair) -> bool:
+    """Is the claim itself about what will happen ("The plan will cost $3 million")?"""
+    readings = (p.version_reading, p.claim_reading)
+    return any(c.modality == FUTURE for r in readings if r is not None for c in r.clauses)
+
+
+def _reported(p: Pair) -> bool:
+    """Is the fact someone's words: in a quotation, or what a verb of saying governs?"""
+    return p.clause is not None and (p.clause.quoted or p.clause.kind == REPORTED)
+
+
+def _records_saying(p: Pair) -> bool:
+    """Does the claim record what someone said ("Guterres said that ...")?"""
+    return _says_anywhere(p.version_reading) or _says_anywhere(p.claim_reading)
+
+
+def _says_anywhere(reading: Reading) -> bool:
+    saying = vocabulary().saying
+    return any(t.lower in saying for t in reading.tokens)
+
+
+def _measured(p: Pair) -> bool:
+    """A money sum or a measure with a unit says what it measures by itself."""
+    q = p.fact.value.quantity if p.fact.value else None
+    return q is not None and q.kind in ("measure", "money")
+
+
+def _acts(clause: Clause) -> str:
+    return " / ".join(sorted({a.lemma for a in clause.acts}))
+
+
+def _names(ids: set[str], p: Pair) -> str:
+    return ", ".join(sorted("the subject" if i == SUBJECT else p.lexicon.label(i) if i in p.lexicon.events else i for i in ids))
+

@@ -1,0 +1,90 @@
+"""Each alignment rule (gcmcheck.engine.alignment) on sentences written for it.
+
+Every case names the rule it exercises; the sentences are ours, built on the
+constructions real articles use (passives, quoted votes, predictions, other
+instruments, several clauses).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gcmcheck.core import check_statement, load_checker
+from gcmcheck.engine.alignment import RULES
+
+CASES = [
+    # (rule, sentence, verdict it must not get, verdict it must get or None)
+    ("A101", "Only 55 member states have ratified the Global Compact for Migration.", "supported", "unverifiable"),
+    ("A101", "The UN Global Compact asks companies to embrace ten principles.", "supported", "unverifiable"),
+    ("A101", "The Global Compact on Refugees was endorsed by 181 countries.", "contradicted", "unverifiable"),
+    ("A102", "The compact has been ratified by more than 150 countries.", "supported", "unverifiable"),
+    ("A102", "The summit was attended by officials from 150 countries, and the compact was adopted there.", "contradicted", None),
+    ("A103", "Austria will abstain in next year's vote on the compact.", "contradicted", "unverifiable"),
+    ("A103", "Poland is expected to vote for the compact next year.", "contradicted", "unverifiable"),
+    ("A103", "Ministers fear that 30 countries could reject the pact.", "contradicted", "unverifiable"),
+    ("A104", "The default value is 10.", "supported", "unverifiable"),
+    ("A104", "There are three support tiers:", "contradicted", "unverifiable"),
+    ("A106", "UNICEF quit the Executive Committee.", "supported", "unverifiable"),
+    ("A106", "Latvia and Poland championed the compact at Marrakech.", "supported", "unverifiable"),
+    ("A107", "Latvia did not, after all, hold out.", "supported", "unverifiable"),
+    ("A111", "It passed by 152 votes, with Poland, Hungary and Israel also voting 'no'.", "contradicted", None),
+    ("A114", "A resolution was adopted by the General Assembly on 3 March 2017.", "contradicted", "unverifiable"),
+    ("A114", "The Regional Summit on Mobility took place on 4 May 2016 at UN Headquarters.", "contradicted", "unverifiable"),
+    ("A116", "Belgium's government won parliament's backing to sign the pact.", "contradicted", "unverifiable"),
+    ("A117", "The compact was endorsed by the General Assembly on 19 December 2018.[7]", "contradicted", "supported"),
+    ("A118", "Germany hosts 13 million migrants, about 6% of the global population.", "contradicted", None),
+]
+
+
+@pytest.fixture(scope="module")
+def checker():  # type: ignore[no-untyped-def]
+    return load_checker()
+
+
+def verdict(checker, text: str) -> str:  # type: ignore[no-untyped-def]
+    return check_statement(checker, text)[0].verdict.value
+
+
+@pytest.mark.parametrize(("rule_id", "text", "never", "want"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | None) -> None:  # type: ignore[no-untyped-def]
+    got = verdict(checker, text)
+    assert got != never
+    if want is not None:
+        assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # what the rules must leave alone: right and wrong statements stay decided
+        ("The compact has 25 objectives, while the refugee compact has four.", "contradicted"),
+        ("IOM has 175 member states and the compact has 10 guiding principles.", "supported"),
+        ("The Global Compact on Safe, Orderly and Regular Migration has 25 objectives.", "contradicted"),
+        ("Twelve members abstained.", "supported"),
+        ("152 countries voted yes", "supported"),
+        ("Hungary, which voted against the compact, said it would never sign it.", "supported"),
+        ("The General Assembly endorsed the compact on 21 December 2018.", "contradicted"),
+    ],
+)
+def test_decided_statements_stay_decided(checker, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    assert verdict(checker, text) == want
+
+
+def test_a_count_dated_to_another_time_is_not_judged(checker) -> None:  # type: ignore[no-untyped-def]
+    """A112: "On 2 March" is not the Marrakech conference, so 170 is not compared with 164."""
+    results = check_statement(checker, "On 2 March, 170 countries approved the compact.")
+    assert all(r.stated != "170" for r in results)
+
+
+def test_every_rule_documents_what_why_and_an_example() -> None:
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    for r in RULES:
+        assert "What it does" in r.doc and "Why" in r.doc and "Example" in r.doc, r.id
+
+
+def test_every_rule_has_a_case() -> None:
+    covered = {c[0] for c in CASES}
+    # these are exercised by the labelled sets (tests/eval), where other claims do not mask them
+    missing = {r.id for r in RULES} - covered - {"A105", "A108", "A109", "A110", "A112", "A113", "A115"}
+    assert not missing
