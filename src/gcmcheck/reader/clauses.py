@@ -27,6 +27,7 @@ _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
 _DASHES = frozenset("-\u2013")
 # a quotation this long is someone's words; a shorter one ('no', "globalise") is a word quoted
 MIN_QUOTATION_WORDS = 4
+_CAPITALISED_NAMES = frozenset({"may", "will"})
 _STRONG_COORDINATORS = frozenset({"but", "while", "whereas", "yet"})
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
 # words between a figure and the verb that governs it: "approved by a total of 164"
@@ -45,6 +46,7 @@ class Act:
     negated: bool = False
     infinitive: bool = False  # "to sign": named, not done
     catenated: bool = False  # "failed to sign": the first verb decides the side
+    reduced: bool = False  # a participle with "by" and no "be": "entities coordinated by IOM"
     answer: str = ""  # the side a vote's answer gives ("voting 'no'": "against")
 
 
@@ -104,8 +106,18 @@ class Clause:
             n = bisect_left(starts, a.start)
             return min(abs(n - first), abs(n - last))
 
-        best = min(self.acts, key=lambda a: (a.infinitive, distance(a)))
-        return best if distance(best) <= GOVERNING_REACH else None
+        # "48 entities coordinated by IOM": a participle after the figure that takes
+        # "by" without a form of "be" describes the noun, it is not the figure's verb
+        acts = [a for a in self.acts if not (a.start > start and a.reduced)]
+        if not acts:
+            return None
+        best = min(acts, key=lambda a: (a.infinitive, distance(a)))
+        if distance(best) <= GOVERNING_REACH:
+            return best
+        # "launched by the former Secretary-General in Davos on 31 January 1999": a
+        # clause with one act done dates or counts that act, however far
+        done = [a for a in acts if not a.infinitive]
+        return done[0] if len(done) == 1 else None
 
 
 @dataclass
@@ -131,6 +143,13 @@ class Reading:
             return None
         i = max(0, bisect_right(self.starts, offset) - 1)
         return self.clauses[self.owner[i]]
+
+    def words_before(self, offset: int, count: int) -> list[str]:
+        """The last `count` tokens (lower case) that end at or before offset."""
+        i = bisect_right(self.starts, offset)
+        while i > 0 and self.tokens[i - 1].end > offset:
+            i -= 1
+        return [t.lower for t in self.tokens[max(0, i - count) : i]]
 
     def text_of(self, clause: Clause) -> str:
         return " ".join(self.text[a:b] for a, b in clause.spans(self.tokens))
@@ -221,7 +240,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Reading:
                 seen_verb = True
                 i += 1
                 continue
-            if nxt in v.relatives and _verb_ahead(tokens, verbish, i + 2):
+            if nxt in v.relatives:  # ", which contains 23 objectives": the pronoun opens a clause
                 owner[i] = current
                 clauses[current].tokens.append(i)
                 stack.append(current)
@@ -333,9 +352,10 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
     toks = [reading.tokens[i] for i in clause.tokens]
     words = [t.lower for t in toks]
     negated_from: int | None = None
+    particle = -1  # the particle of a phrase just read ("pull out"): not a verb of its own
     for k, t in enumerate(toks):
         w = words[k]
-        if t.kind != WORD:
+        if t.kind != WORD or k == particle:
             continue
         if w in v.negators and not _quoted_answer(toks, k):
             negated_from = k
@@ -346,7 +366,7 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
         end = toks[k].end
         name = base
         if family is not None:
-            end, name = toks[k + 1].end, f"{base} {nxt}"
+            end, name, particle = toks[k + 1].end, f"{base} {nxt}", k + 1
         else:
             family = v.acts.get((base,))
         if family is None or t.text[:1].isupper() and k > 0:
@@ -365,7 +385,8 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
                 answer = "for"
         passive = any(words[j] in v.be for j in range(max(0, k - 3), k)) and w.endswith(_PARTICIPLE_ENDINGS + tuple(x for x, y in v.irregular.items() if y == base))
         negated = negated_from is not None and k - negated_from <= 6
-        clause.acts.append(Act(name, family, t.start, end, passive=passive, negated=negated, infinitive=infinitive, catenated=catenated, answer=answer))
+        reduced = not passive and w.endswith("ed") and k > 0 and words[k - 1] not in v.auxiliaries and k + 1 < len(words) and words[k + 1] == "by"
+        clause.acts.append(Act(name, family, t.start, end, passive=passive, negated=negated, infinitive=infinitive, catenated=catenated, reduced=reduced, answer=answer))
         negated_from = None
     if reading.question:
         clause.modality, clause.cue = QUESTION, "?"
@@ -375,7 +396,8 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
             continue
         for kind, phrases in ((FUTURE, v.future), (CONDITIONAL, v.conditional)):
             for p in phrases:
-                if tuple(words[k : k + len(p)]) == p and toks[k].text[:1].islower():
+                # "May" and "Will" written with a capital are a month and a name
+                if tuple(words[k : k + len(p)]) == p and (toks[k].text[:1].islower() or p[0] not in _CAPITALISED_NAMES):
                     clause.modality, clause.cue = kind, " ".join(p)
                     return
         if words[k] in v.doubt:

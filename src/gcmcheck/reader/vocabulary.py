@@ -27,6 +27,9 @@ class Vocabulary:
     saying: frozenset[str]
     attitude: frozenset[str]
     catenatives: frozenset[str]
+    change_words: frozenset[str]
+    phrasal_up: frozenset[str]
+    exception_words: frozenset[str]
     instrument_nouns: frozenset[str]
     event_nouns: frozenset[str]
     answers_against: frozenset[str]
@@ -39,14 +42,14 @@ class Vocabulary:
     acts: dict[tuple[str, ...], str]
     irregular: dict[str, str]
     compatible: tuple[frozenset[str], ...] = ()
+    auxiliaries: frozenset[str] = frozenset()  # be, have and do together
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "auxiliaries", self.be | self.have | self.do)
 
     def families_meet(self, a: frozenset[str], b: frozenset[str]) -> bool:
         """Can acts of these families describe one fact (a shared or compatible family)?"""
         return bool(a & b) or any(group & a and group & b for group in self.compatible)
-
-    @property
-    def auxiliaries(self) -> frozenset[str]:
-        return self.be | self.have | self.do
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -80,6 +83,9 @@ def from_data(raw: dict) -> Vocabulary:  # type: ignore[type-arg]
         saying=frozenset(words["saying"]),
         attitude=frozenset(words.get("attitude", [])),
         catenatives=frozenset(words.get("catenatives", [])),
+        change_words=frozenset(words.get("change_words", [])),
+        phrasal_up=frozenset(words.get("phrasal_up", [])),
+        exception_words=frozenset(words.get("exception_words", [])),
         instrument_nouns=frozenset(words.get("instrument_nouns", [])),
         event_nouns=frozenset(words.get("event_nouns", [])),
         answers_against=frozenset(words.get("answers_against", [])),
