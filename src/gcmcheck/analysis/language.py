@@ -381,7 +381,7 @@ SPEECH_DATE_RE = regex(
 # a figure that is a rise or fall, not a level: "an increase of 51 million", "rose by"
 CHANGE_BEFORE_RE = regex(
     r"\b(?:(?:an?\s+)?(?:increase|rise|growth|jump|drop|fall|decline|decrease)\s+of|(?:increased|rose|risen|grew|grown|"
-    r"jumped|swelled|fell|fallen|dropped|declined|decreased|up|down)\s+by)\s+"
+    r"jumped|swelled|fell|fallen|dropped|declined|decreased|up|down)\s+by|,?\s*(?:(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|down))\s+"
     r"(?:(?:some|about|around|roughly|nearly|almost|more\s+than|over|an\s+estimated)\s+)?\Z",
     re.IGNORECASE,
 )
