@@ -33,6 +33,10 @@ CASES = [
     ("A116", "Belgium's government won parliament's backing to sign the pact.", "contradicted", "unverifiable"),
     ("A117", "The compact was endorsed by the General Assembly on 19 December 2018.[7]", "contradicted", "supported"),
     ("A118", "Germany hosts 13 million migrants, about 6% of the global population.", "contradicted", None),
+    ("A119", "Migrants make up 3.5 percent of the world's people, up 0.5 percent since 2000.", "contradicted", None),
+    ("A120", "In July, 192 UN member states approved the global migration pact.", "contradicted", None),
+    ("A121", "Migrants are three percent of the world's population.", "contradicted", None),
+    ("A122", "The compact drew on the Migrant Workers Convention (Smith, 2006).", "contradicted", None),
 ]
 
 

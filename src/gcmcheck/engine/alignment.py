@@ -11,22 +11,27 @@ and their docstring (what it does, why, an example), which `gcmcheck rules` prin
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 from gcmcheck.analysis import language as lang
+from gcmcheck.analysis.analyser import nouns_compatible
 from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, OTHER, SUBJECT, Lexicon
 from gcmcheck.engine.compiled import CompiledClaim
 from gcmcheck.engine.facts import BINDING, DATE, MEMBER, MISMATCH, QUANTITY, STANCE, VENUE, Comparison, Fact, venues
 from gcmcheck.models import Analysis, DateMention, Mention, Value
-from gcmcheck.reader.clauses import GOVERNING_REACH, CONDITIONAL, DOUBT, FUTURE, QUESTION, RELATIVE, REPORTED, Act, Clause, Reading
+from gcmcheck.reader.clauses import GOVERNING_REACH, CONDITIONAL, DOUBT, FUTURE, PARENTHETICAL, QUESTION, RELATIVE, REPORTED, Act, Clause, Reading
 from gcmcheck.reader.vocabulary import vocabulary
 
 
 # A sentence that names nothing of a claim is on its topic when this share of its
 # (weighted) words are the claim's.
 TOPIC_OVERLAP = 0.5
+# ... and shares at least this many of them: "Support for IPv6" shares one word with
+# a claim about votes in support, which is no topic.
+MIN_SHARED_WORDS = 2
 
 
 @dataclass
@@ -190,7 +195,20 @@ def act_family(p: Pair) -> str | None:
         if p.fact.kind == DATE and p.comparison.outcome == MISMATCH and p.clause.tokens and _has_unknown_verb(p):
             return "the date is of an act the claim does not give"
         return None
-    sourced = frozenset({p.sourced_act.family}) if p.sourced_act else frozenset(f for c in p.version_reading.clauses for f in c.families)
+    if p.sourced_act is not None:
+        sourced = frozenset({p.sourced_act.family})
+    elif p.sourced_clause is not None:
+        sourced = frozenset(a.family for a in p.sourced_clause.acts if not a.infinitive)
+        stated_value, sourced_value = p.fact.value, _sourced_value(p)
+        standing = (
+            stated_value is not None and stated_value.quantity is not None and stated_value.quantity.kind == "count"
+            and stated_value.role != "total" and (sourced_value is None or sourced_value.role != "total")
+        )
+        if not sourced and standing and p.fact.kind == QUANTITY and p.act.family == "decision":
+            # "152 votes" are not "193 member states": a decision's count is not a standing one
+            return f"the sentence counts who did '{p.act.lemma}', the claim a standing number"
+    else:
+        sourced = frozenset(f for c in p.version_reading.clauses for f in c.families)
     if not sourced or p.act.family in sourced:
         return None
     if p.fact.kind == DATE and vocabulary().families_meet(frozenset({p.act.family}), sourced):
@@ -214,7 +232,7 @@ def unasserted(p: Pair) -> str | None:
     said that ..."); and a plan in the sources may meet a plan in the statement.
     """
     c = p.clause
-    if c is None or (_reported(p) and _records_saying(p)):
+    if c is None or (_reported(p) and c.cue not in vocabulary().attitude and _records_saying(p)):
         return None  # someone's words, judged by a claim that records what was said
     if c.quoted:
         return "the figure is inside a quotation"
@@ -241,15 +259,19 @@ def topic_anchor(p: Pair) -> str | None:
     Why: ordinary text is full of figures: "The default value is 10." shares a number
     with the compact's 10 guiding principles and nothing else.
 
-    Example: "There are three support tiers." is not judged. A sentence is on topic
-    when it names the subject, the claim's event or one of the claim's names, when
-    most of its words are the claim's ("migrants have died since 2000"), or when its
-    figure counts the claim's own thing ("Twelve members abstained").
+    Example: "There are three support tiers." is not judged, nor "Same as binding to
+    the event." A sentence is on topic when it names the subject, the claim's event
+    or one of the claim's names; when most of its words, and at least two, are the
+    claim's ("migrants have died since 2000"); or when its figure counts the claim's
+    own thing ("Twelve members abstained"). Legal force needs the subject named.
     """
     s = p.statement
     if any(m.kind == SUBJECT for m in s.mentions) or (p.claim.event and p.claim.event in s.events):
         return None
-    if p.overlap >= TOPIC_OVERLAP or _clause_overlap(p) >= TOPIC_OVERLAP:
+    if p.fact.kind == BINDING:
+        return "the sentence does not say what is binding"  # the subject was not named
+    shared = s.keywords & p.claim.keywords
+    if len(shared) >= MIN_SHARED_WORDS and (p.overlap >= TOPIC_OVERLAP or _clause_overlap(p) >= TOPIC_OVERLAP):
         return None
     named = {m.id for m in s.mentions if m.kind in (ENTITY, NAME, EVENT)}
     if named & (p.claim.names | {p.claim.event}) or named & p.instruments_of_claim():
@@ -258,7 +280,10 @@ def topic_anchor(p: Pair) -> str | None:
         return None  # a side is someone's: the claim gives that someone's side
     if p.fact.kind == MEMBER and len(p.claim.members) == 1:
         return None  # who holds a post or did an act: the analyser ties the name to that part
-    if p.fact.kind == QUANTITY and (p.comparison.fit % 5 >= 2 or _measured(p) or _subject_words(p) & p.claim.keywords):
+    subject = _subject_words(p)
+    if p.fact.kind == QUANTITY and (
+        _heads_fit(p) or _measured(p) or len(subject & p.claim.keywords) >= MIN_SHARED_WORDS or subject & p.claim.counted
+    ):
         return None
     return "the sentence names nothing the claim is about"
 
@@ -272,12 +297,12 @@ def counted_noun(p: Pair) -> str | None:
     cannot be said to be a wrong count of states.
 
     Example: "The compact was endorsed by a vote of 152-5." reads 152 as a side's
-    count; "There were 150 in the room." is not compared with 152 states.
+    count; "There were 150 in the room." is not compared with 152 states, nor "two
+    core workflows" with "9 core instruments": the nouns' heads must fit.
     """
     if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH:
         return None
-    noun_fit, side_fit = p.comparison.fit % 5, p.comparison.fit // 5
-    if noun_fit >= 2 or side_fit >= 2 or _measured(p):
+    if _heads_fit(p) or p.comparison.fit // 5 >= 2 or _measured(p):
         return None
     return "what the figure counts is not clear"
 
@@ -316,11 +341,13 @@ def negated_act(p: Pair) -> str | None:
     verb by an aside; reading "held out" would support the opposite of what was said.
 
     Example: "Latvia did not, after all, hold out." is not supported by the list of
-    holdouts.
+    holdouts; in "Hungary and Poland have said they won't back it" the negation is
+    in what they said.
     """
     if p.fact.kind != STANCE or p.fact.stance is None or p.clause is None:
         return None
-    for act in p.clause.acts:
+    reported = [c for c in p.reading.clauses if c.kind == REPORTED and c.tokens and p.reading.tokens[c.tokens[0]].start > p.fact.end]
+    for act in [*p.clause.acts, *(a for c in reported[:1] for a in c.acts)]:
         if act.negated and _side(p.reading.text, act) == p.fact.stance.role:
             return f"'{p.reading.text[act.start:act.end]}' is negated, and the side read ignores it"
     return None
@@ -335,13 +362,23 @@ def other_event(p: Pair) -> str | None:
     is not about either.
 
     Example: "At the 2016 summit, 193 states adopted the New York Declaration." is
-    not judged by the General Assembly's vote of 19 December 2018.
+    not judged by the General Assembly's vote of 19 December 2018, and "The first
+    Review Forum was held in Marrakech in December 2018" is about the forum (the
+    clause's subject), not the Marrakech conference.
     """
     if not p.claim.event or p.fact.kind in (STANCE, BINDING, MEMBER):
         return None
-    named = {m.id for m in p.mentions_in(p.statement, p.reading, p.clause) if m.kind == EVENT}
-    if not named or p.claim.event in named:
+    events = [m for m in p.mentions_in(p.statement, p.reading, p.clause) if m.kind == EVENT]
+    named = {m.id for m in events}
+    if not named:
         return None
+    subject = {m.id for m in events if _before_verb(p, m.start)}
+    claim_places = [m for m in events if m.id == p.claim.event]
+    as_place = bool(claim_places) and all(_after_in(p, m.start) for m in claim_places)
+    if p.claim.event in named and not (subject and p.claim.event not in subject and as_place):
+        return None
+    if subject and p.claim.event not in subject:
+        named = subject  # "The first Review Forum was held in Marrakech": the forum is the subject
     return f"the clause is about {', '.join(sorted(p.lexicon.label(e) for e in named))}"
 
 
@@ -374,7 +411,9 @@ def event_elsewhere(p: Pair) -> str | None:
     Why: in "India was among the 152 countries that voted for the compact, which was
     adopted in Marrakesh", Marrakesh dates the adoption, not the 152 votes.
 
-    Example: the sentence above is not judged by the 164 approvals at Marrakech.
+    Example: the sentence above is not judged by the 164 approvals at Marrakech;
+    nor is "The compact, which was agreed in July 2018, was adopted at the
+    conference" (the relative clause has its own act and names no event).
     """
     if not p.claim.event or p.fact.kind in (STANCE, BINDING, MEMBER) or p.clause is None:
         return None
@@ -383,6 +422,11 @@ def event_elsewhere(p: Pair) -> str | None:
         return None
     if all(c is not None and c.kind == RELATIVE for c in where):
         return "the claim's event is named only in a relative clause about something else"
+    if p.clause.kind == RELATIVE and p.clause.acts and p.clause.tokens:
+        # ", which is to be held in New York" after the forum's name is about the forum
+        before = _mention_before(p, p.reading.tokens[p.clause.tokens[0]].start)
+        if before is None or before.id != p.claim.event:
+            return "the figure is in a relative clause with its own act; the claim's event is named elsewhere"
     return None
 
 
@@ -468,7 +512,12 @@ def unknown_document(p: Pair) -> str | None:
     if p.clause is None or p.fact.kind in (MEMBER,):
         return None
     v = vocabulary()
-    for m in p.mentions_in(p.statement, p.reading, p.clause):
+    mentions = p.mentions_in(p.statement, p.reading, p.clause)
+    if p.clause.kind == RELATIVE and p.clause.tokens:
+        # ", which the Assembly adopted on 7 June 2022" is about the noun before it
+        before = _mention_before(p, p.reading.tokens[p.clause.tokens[0]].start)
+        mentions = [*mentions, *([before] if before else [])]
+    for m in mentions:
         words = {w.lower() for w in m.text.split()}
         if m.kind == NAME and words & (v.instrument_nouns | v.event_nouns):
             return f"the clause is about {m.text}, which the table does not know"
@@ -567,7 +616,109 @@ def other_owner(p: Pair) -> str | None:
     return None
 
 
+@rule("A119", "change-not-level")
+def change_not_level(p: Pair) -> str | None:
+    """What it does: a figure written as a change ("up 2.7 percent", "rose by 51
+    million") is compared only with a change in the sources.
+
+    Why: a rise is not a level; the analyser may miss a change word the reader sees
+    right before the figure.
+
+    Example: "Migrants are 3.4 percent of humanity, up 2.7 percent since 2000." does
+    not compare 2.7 with the 3.5 % share.
+    """
+    if p.fact.kind != QUANTITY or p.fact.value is None or p.fact.value.change:
+        return None
+    sourced = _sourced_value(p)
+    if sourced is None or sourced.change:
+        return None
+    v = vocabulary()
+    words = p.reading.words_before(p.fact.start, 2)
+    if len(words) == 2 and words[0] in v.phrasal_up:
+        return None  # "made up 2.8 per cent" is a level
+    if words and (words[-1] in v.change_words or (words[-1] == "by" and len(words) == 2 and words[0] in v.change_words)):
+        return "the figure is a change, the sources' a level"
+    return None
+
+
+@rule("A120", "figure-with-exception")
+def figure_with_exception(p: Pair) -> str | None:
+    """What it does: a sourced figure followed by an exception ("all 193 members
+    except the United States") is a whole, not the number who acted; it refutes no
+    other count.
+
+    Why: "192 approved" agrees with "all 193 except one"; comparing 192 with 193
+    raises a false alarm.
+
+    Example: "In July, 192 member states approved the text." is not contradicted by
+    "all 193 UN members except the United States finalised the compact".
+    """
+    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.sourced_clause is None:
+        return None
+    tokens = p.version_reading.tokens
+    after = [t.lower for t in tokens if t.start >= p.comparison.at][:8]
+    if any(w in vocabulary().exception_words for w in after):
+        return "the sources give a whole with exceptions, not this count"
+    return None
+
+
+@rule("A121", "rounded")
+def rounded(p: Pair) -> str | None:
+    """What it does: a round figure does not contradict a precise one it rounds.
+
+    Why: writers round decimals: "three percent of the world's population" is 3.4 %
+    rounded. Whole numbers are not taken as rounded ("twenty objectives" is not 23).
+
+    Example: "Migrants are three percent of the world's population." is not
+    contradicted by 3.4 %.
+    """
+    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.fact.value is None:
+        return None
+    stated, sourced = p.fact.value.quantity, _sourced_value(p)
+    if stated is None or sourced is None or sourced.quantity is None:
+        return None
+    exact = sourced.quantity.value
+    if stated.value != int(stated.value) or exact == int(exact):
+        return None  # only a whole number against a decimal one: "twenty" is not 23 rounded
+    if abs(stated.value - exact) <= 0.5:
+        return f"{stated.text} may be {sourced.quantity.text} rounded"
+    return None
+
+
+@rule("A122", "citation")
+def citation(p: Pair) -> str | None:
+    """What it does: a year in a bracketed reference ("(Grange, 2006)") dates a
+    publication, not a fact.
+
+    Why: reports and papers cite their sources inline; those years say nothing of
+    when the compact was adopted.
+
+    Example: "The Convention shaped the compact (Smith, 2006)." is not judged by any
+    date in the table.
+    """
+    if p.fact.kind != DATE or p.clause is None or p.clause.kind != PARENTHETICAL:
+        return None
+    words = [p.reading.tokens[i] for i in p.clause.tokens if p.reading.tokens[i].kind == "word"]
+    if words and words[0].text[:1].isupper() and len(words) <= 6 and not p.clause.acts:
+        return "the year is in a reference to a publication"
+    return None
+
+
 # --- helpers -----------------------------------------------------------------------
+
+
+
+def _mention_before(p: Pair, offset: int) -> Mention | None:
+    """The statement's last name that ends at or before offset (the antecedent of a
+    relative clause that starts there)."""
+    key = ("mention ends", id(p.statement))
+    ends = p.reading.memo.get(key)
+    if ends is None:
+        ordered = sorted(p.statement.mentions, key=lambda m: m.end)
+        ends = p.reading.memo[key] = ([m.end for m in ordered], ordered)
+    positions, ordered = ends  # type: ignore[misc]
+    i = bisect_right(positions, offset)
+    return ordered[i - 1] if i else None
 
 
 def _grouped(reading: Reading, analysis: Analysis, what: str, items: list) -> dict[int, list]:  # type: ignore[type-arg]
@@ -633,17 +784,22 @@ def _clause_overlap(p: Pair) -> float:
 
 def _subject_words(p: Pair) -> frozenset[str]:
     """The words of the clause before its first verb: what a figure after the verb
-    counts ("The world's migrant population swelled by 51 million")."""
-    if p.clause is None or not p.clause.acts and not p.clause.tokens:
+    counts ("The world's migrant population swelled by 51 million"). Worked out once
+    per clause."""
+    if p.clause is None or not p.clause.tokens:
         return frozenset()
-    v = vocabulary()
-    words: list[str] = []
-    for i in p.clause.tokens:
-        t = p.reading.tokens[i]
-        if t.lower in v.auxiliaries or t.start >= p.fact.start or (t.lower.endswith("ed") and len(t.lower) > 4):
-            break
-        words.append(t.text)
-    return lang.keywords(" ".join(words))
+    key = ("subject words", id(p.clause))
+    found = p.reading.memo.get(key)
+    if found is None:
+        v = vocabulary()
+        words: list[str] = []
+        for i in p.clause.tokens:
+            t = p.reading.tokens[i]
+            if t.lower in v.auxiliaries or (t.lower.endswith("ed") and len(t.lower) > 4) or t.kind == "number":
+                break
+            words.append(t.text)
+        found = p.reading.memo[key] = lang.keywords(" ".join(words))
+    return found  # type: ignore[return-value]
 
 
 def _side(text: str, act: Act) -> str:
@@ -671,6 +827,35 @@ def _records_saying(p: Pair) -> bool:
 def _says_anywhere(reading: Reading) -> bool:
     saying = vocabulary().saying
     return any(t.lower in saying for t in reading.tokens)
+
+
+def _after_in(p: Pair, offset: int) -> bool:
+    """Is the name at offset a place ("in Marrakech", "at the Assembly")?"""
+    before = p.reading.text[max(0, offset - 8) : offset].split()
+    return bool(before) and before[-1].lower() in ("in", "at")
+
+
+def _before_verb(p: Pair, offset: int) -> bool:
+    """Does offset stand before the first verb of its clause (in its subject)?"""
+    assert p.clause is not None
+    v = vocabulary()
+    for i in p.clause.tokens:
+        t = p.reading.tokens[i]
+        if t.lower in v.auxiliaries or any(a.start == t.start for a in p.clause.acts):
+            return offset < t.start
+    return False
+
+
+def _heads_fit(p: Pair) -> bool:
+    """Does the stated noun name the kind of thing the sourced noun's head does
+    ("member states" and "countries" do; "core workflows" and "core instruments"
+    do not)?"""
+    sourced = _sourced_value(p)
+    stated = p.fact.value.noun if p.fact.value else ""
+    if sourced is None or not stated or not sourced.noun:
+        return False
+    head = sourced.noun.split()[-1]
+    return any(nouns_compatible(word, head) >= 2 for word in stated.split())
 
 
 def _measured(p: Pair) -> bool:
