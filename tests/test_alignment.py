@@ -37,6 +37,14 @@ CASES = [
     ("A120", "In July, 192 UN member states approved the global migration pact.", "contradicted", None),
     ("A121", "Migrants are three percent of the world's population.", "contradicted", None),
     ("A122", "The compact drew on the Migrant Workers Convention (Smith, 2006).", "contradicted", None),
+    ("A123", "UN Deputy Secretary-General Jane Doe said the fund would help.", "contradicted", None),
+    ("A123", "Delegates, the Secretary-General said, should act.", "contradicted", None),
+    ("A124", "Reuters | A press conference in Brussels, 8 December 2018.", "contradicted", None),
+    ("A125", "Hungary's foreign minister spoke to a press conference in Budapest.", "contradicted", None),
+    ("A126", "The senator was a strong supporter of Israel.", "contradicted", None),
+    ("A127", "The Dominican Republic abstained.", "contradicted", None),
+    ("A128", "Austria and Poland dropped their support for the deal.", "supported", None),
+    ("A129", "In favour: 150 - Against: 5 - Abstentions: 12.", "contradicted", None),
 ]
 
 

@@ -22,7 +22,7 @@ from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, OTHER, SUBJECT, Lexic
 from gcmcheck.engine.compiled import CompiledClaim
 from gcmcheck.engine.facts import BINDING, DATE, MEMBER, MISMATCH, QUANTITY, STANCE, VENUE, Comparison, Fact, venues
 from gcmcheck.models import Analysis, DateMention, Mention, Value
-from gcmcheck.reader.clauses import GOVERNING_REACH, CONDITIONAL, DOUBT, FUTURE, PARENTHETICAL, QUESTION, RELATIVE, REPORTED, Act, Clause, Reading
+from gcmcheck.reader.clauses import lemma, GOVERNING_REACH, CONDITIONAL, DOUBT, FUTURE, PARENTHETICAL, QUESTION, RELATIVE, REPORTED, Act, Clause, Reading
 from gcmcheck.reader.vocabulary import vocabulary
 
 
@@ -119,6 +119,9 @@ class Rule:
     id: str
     name: str
     check: Callable[[Pair], str | None]
+    # the value it sets aside is no claim of this kind at all (a note marker, a
+    # prediction, another instrument's): its disagreement casts no doubt on the rest
+    elsewhere: bool = False
 
     @property
     def doc(self) -> str:
@@ -128,9 +131,9 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(rule_id: str, name: str) -> Callable[[Callable[[Pair], str | None]], Callable[[Pair], str | None]]:
+def rule(rule_id: str, name: str, elsewhere: bool = False) -> Callable[[Callable[[Pair], str | None]], Callable[[Pair], str | None]]:
     def register(check: Callable[[Pair], str | None]) -> Callable[[Pair], str | None]:
-        RULES.append(Rule(rule_id, name, check))
+        RULES.append(Rule(rule_id, name, check, elsewhere))
         return check
 
     return register
@@ -148,7 +151,7 @@ def misaligned(pair: Pair) -> tuple[Rule, str] | None:
 # --- the rules ---------------------------------------------------------------------
 
 
-@rule("A101", "other-instrument")
+@rule("A101", "other-instrument", elsewhere=True)
 def other_instrument(p: Pair) -> str | None:
     """What it does: keeps a fact about one instrument away from claims about another.
 
@@ -194,17 +197,21 @@ def act_family(p: Pair) -> str | None:
     if p.act is None:
         if p.fact.kind == DATE and p.comparison.outcome == MISMATCH and p.clause.tokens and _has_unknown_verb(p):
             return "the date is of an act the claim does not give"
+        noun = p.fact.value.noun.split() if p.fact.value else []
+        if p.fact.kind == QUANTITY and noun and _act_noun(noun[-1]) and p.sourced_clause is not None and not p.sourced_clause.acts:
+            return "the sentence counts those who acted, the claim a standing number"
         return None
     if p.sourced_act is not None:
         sourced = frozenset({p.sourced_act.family})
     elif p.sourced_clause is not None:
         sourced = frozenset(a.family for a in p.sourced_clause.acts if not a.infinitive)
         stated_value, sourced_value = p.fact.value, _sourced_value(p)
+        attributive = p.reading.text[p.fact.end : p.fact.end + 1] in ("-", "\u2010")  # "the 193-member Assembly"
         standing = (
-            stated_value is not None and stated_value.quantity is not None and stated_value.quantity.kind == "count"
+            not attributive and stated_value is not None and stated_value.quantity is not None and stated_value.quantity.kind == "count"
             and stated_value.role != "total" and (sourced_value is None or sourced_value.role != "total")
         )
-        if not sourced and standing and p.fact.kind == QUANTITY and p.act.family == "decision":
+        if not sourced and standing and p.fact.kind == QUANTITY:
             # "152 votes" are not "193 member states": a decision's count is not a standing one
             return f"the sentence counts who did '{p.act.lemma}', the claim a standing number"
     else:
@@ -216,7 +223,7 @@ def act_family(p: Pair) -> str | None:
     return f"the sentence speaks of '{p.act.lemma}', the claim of another act"
 
 
-@rule("A103", "unasserted")
+@rule("A103", "unasserted", elsewhere=True)
 def unasserted(p: Pair) -> str | None:
     """What it does: leaves predictions, conditions, doubts, questions and quotations
     unjudged.
@@ -302,7 +309,13 @@ def counted_noun(p: Pair) -> str | None:
     """
     if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH:
         return None
-    if _heads_fit(p) or p.comparison.fit // 5 >= 2 or _measured(p):
+    stated_noun = p.fact.value.noun.split() if p.fact.value else []
+    same_side = bool(p.fact.value and p.fact.value.role) and p.comparison.fit // 5 >= 2
+    sourced_value = _sourced_value(p)
+    if same_side and stated_noun and sourced_value is not None and sourced_value.noun and not _heads_fit(p):
+        same_side = False  # "90 civil society actors" are not a side's count of states
+    both_changes = bool(p.fact.value and p.fact.value.change and (_sourced_value(p) or p.fact.value).change)
+    if _heads_fit(p) or same_side or _measured(p) or both_changes:
         return None
     return "what the figure counts is not clear"
 
@@ -398,6 +411,8 @@ def side_of_count(p: Pair) -> str | None:
     sourced = _sourced_value(p)
     if sourced is None or not sourced.role or sourced.role == "total" or p.fact.value.role:
         return None
+    if p.act is not None and p.act.negated:
+        return f"'{p.reading.text[p.act.start:p.act.end]}' is negated: the count is of those who did not"
     if p.act is not None and (p.sourced_act is None or p.act.family == p.sourced_act.family):
         return None
     return "the sources give a side's count; the sentence gives no side or vote"
@@ -443,6 +458,9 @@ def own_verb_side(p: Pair) -> str | None:
     if p.fact.kind != STANCE or p.fact.stance is None or p.clause is None:
         return None
     own = [a for a in p.clause.acts if a.start >= p.fact.end and not a.infinitive]
+    following = p.reading.clause_at(_next_token_start(p.reading, p.fact.end, skip=","))
+    if following is not None and following is not p.clause and following.kind == RELATIVE:
+        own = [a for a in following.acts if not a.infinitive] + own  # "the U.S., which backed out"
     if not own or own[0].catenated:
         return None  # "failed to sign": the side is the pair's, read by the analyser
     side = own[0].answer or _side(p.reading.text, own[0])
@@ -576,7 +594,7 @@ def named_act(p: Pair) -> str | None:
     return None
 
 
-@rule("A117", "note-marker")
+@rule("A117", "note-marker", elsewhere=True)
 def note_marker(p: Pair) -> str | None:
     """What it does: a number standing alone in brackets is a note or list marker,
     not a figure.
@@ -611,7 +629,7 @@ def other_owner(p: Pair) -> str | None:
     if p.claim.names - p.background:
         return None  # a claim about someone: the analyser matched its names already
     for m in p.mentions_in(p.statement, p.reading, p.clause):
-        if m.kind == ENTITY and m.id not in p.background and m.id not in p.lexicon.instruments and not _source_of_figures(p, m):
+        if m.kind == ENTITY and m.id not in p.lexicon.instruments and not _source_of_figures(p, m):
             return f"the clause is about {m.text}, whom the claim does not name"
     return None
 
@@ -685,7 +703,7 @@ def rounded(p: Pair) -> str | None:
     return None
 
 
-@rule("A122", "citation")
+@rule("A122", "citation", elsewhere=True)
 def citation(p: Pair) -> str | None:
     """What it does: a year in a bracketed reference ("(Grange, 2006)") dates a
     publication, not a fact.
@@ -704,7 +722,191 @@ def citation(p: Pair) -> str | None:
     return None
 
 
+@rule("A123", "post-holder")
+def post_holder(p: Pair) -> str | None:
+    """What it does: a name is said to hold a post wrongly only when it is a person's
+    name and the post is the claim's own, not a deputy's or a former one.
+
+    Why: "Amina Mohammed, UN Deputy Secretary-General, said" names another post;
+    "Persecuted, isolated ..." or "AFP" are not holders of any post.
+
+    Example: "UN Deputy Secretary-General Jane Doe said the fund matters." is not
+    contradicted by the Secretary-General's name.
+    """
+    if p.fact.kind != MEMBER or p.comparison.outcome != MISMATCH or len(p.claim.members) != 1:
+        return None
+    name = p.reading.text[p.fact.start : p.fact.end]
+    mention = next((m for m in p.statement.mentions if m.start == p.fact.start), None)
+    if (mention is None or mention.kind == NAME) and len(name.split()) < 2:
+        return f"'{name}' is not read as a person's name"
+    qualifiers = vocabulary().post_qualifiers
+    tokens = p.reading.tokens
+    for k in range(len(tokens) - 1):
+        w = tokens[k].lower
+        if (w in qualifiers or w.startswith("under-")) and tokens[k].text[:1].isupper() and tokens[k + 1].text[:1].isupper():
+            return f"the sentence names another post ('{tokens[k].text} {tokens[k + 1].text}')"
+    return None
+
+
+@rule("A124", "undated-act", elsewhere=True)
+def undated_act(p: Pair) -> str | None:
+    """What it does: a date contradicts only when it dates an act the sentence states,
+    or the claim's event named beside it.
+
+    Why: datelines, photo captions and publication lines ("Reuters | Brussels, 8
+    December 2018") date the page or the picture.
+
+    Example: "Reuters | A press conference in Brussels, 8 December 2018." is not
+    contradicted by the date of the Marrakech conference.
+    """
+    if p.fact.kind != DATE or p.comparison.outcome != MISMATCH or p.clause is None or p.act is not None:
+        return None
+    if p.claim.event and p.claim.event in _events_in(p, p.clause):
+        return None
+    v = vocabulary()
+    for i in p.clause.tokens:
+        t = p.reading.tokens[i]
+        if t.kind == "word" and t.text[:1].islower() and (t.lower in v.auxiliaries or (t.lower.endswith("ed") and len(t.lower) > 4)):
+            return None  # a verb the reader does not know may still date the fact
+    return "the date stands in a clause with no verb (a dateline or caption)"
+
+
+@rule("A125", "venue-of-what")
+def venue_of_what(p: Pair) -> str | None:
+    """What it does: a place contradicts the claim's only when the sentence says what
+    happened there: the claim's event, or the subject and an act of the claim's kind.
+
+    Why: press conferences, stocktaking meetings and protests happen in many places;
+    "Guterres spoke to reporters in Rimbo" says nothing of where the compact was
+    adopted.
+
+    Example: "Hungary's minister told a press conference in Budapest." is not
+    contradicted by Marrakech.
+    """
+    if p.fact.kind != VENUE or p.comparison.outcome != MISMATCH or p.clause is None:
+        return None
+    if p.claim.event and p.claim.event in _events_in(p, p.clause) - {p.fact.entity}:
+        return None
+    families = {a.family for c in p.reading.clauses for a in c.acts}
+    claim_families = {a.family for c in p.version_reading.clauses for a in c.acts} | {"decision"}
+    if any(m.kind == SUBJECT for m in p.statement.mentions) and families & claim_families:
+        return None
+    return "the sentence does not say that the claim's event happened there"
+
+
+@rule("A126", "side-on-what")
+def side_on_what(p: Pair) -> str | None:
+    """What it does: a side counts only when the sentence says what it is taken on:
+    the subject, the claim's event, or a vote.
+
+    Why: "a strong supporter of Israel" or "harms the sovereignty of member states,
+    including Hungary" give no side on the compact.
+
+    Example: "The senator was a strong supporter of Israel." is not judged by
+    Israel's side on the compact.
+    """
+    if p.fact.kind != STANCE:
+        return None
+    s = p.statement
+    named_words = lang.keywords(" ".join(m.text for m in s.mentions))
+    if (s.keywords - named_words) & p.claim.keywords:
+        return None  # the claim's own words ("among the holdouts", "stayed out")
+    if any(m.kind == SUBJECT for m in s.mentions) or (p.claim.event and p.claim.event in s.events):
+        return None
+    if s.events or any(a.family == "decision" and not a.infinitive for c in p.reading.clauses for a in c.acts):
+        return None  # a verb of deciding: "the Czechs rejected it"
+    if any(m.kind == ENTITY and m.id in p.lexicon.instruments for m in s.mentions):
+        return None
+    return "the sentence does not say what the side is taken on"
+
+
+@rule("A127", "abstention-elsewhere")
+def abstention_elsewhere(p: Pair) -> str | None:
+    """What it does: an abstention is compared with a claim's other side only at the
+    claim's own event.
+
+    Why: a country may hold out at one meeting and abstain at another vote (or at
+    another compact's vote); without the event named, the two do not clash.
+
+    Example: "The Dominican Republic abstained." is not contradicted by its holding
+    out at Marrakech.
+    """
+    if p.fact.kind != STANCE or p.fact.stance is None or p.comparison.outcome != MISMATCH:
+        return None
+    if p.fact.stance.role != "abstain" or not p.claim.event or p.claim.event in p.statement.events:
+        return None
+    return "an abstention, with no event named, is not a side at the claim's event"
+
+
+@rule("A128", "governed-noun")
+def governed_noun(p: Pair) -> str | None:
+    """What it does: a side read from a noun ("their support", "its endorsement")
+    counts only when no verb the reader does not know governs it.
+
+    Why: "dropped their support", "withheld their endorsement" and "won the support
+    of parliament" turn or suspend the noun's side.
+
+    Example: "Austria and Poland dropped their support for the deal." is not read as
+    support.
+    """
+    if p.fact.kind not in (STANCE, QUANTITY) or p.comparison.outcome != MISMATCH or p.clause is None:
+        return None
+    if any(not a.infinitive for a in p.clause.acts):
+        return None  # a verb the reader knows gives the side
+    v = vocabulary()
+    known = frozenset(k[0] for k in v.acts)
+    tokens = [p.reading.tokens[i] for i in p.clause.tokens]
+    for k in range(2, len(tokens)):
+        noun = tokens[k].lower
+        if tokens[k - 1].lower in v.determiners | {"their", "its", "his", "her"} and lemma(noun, known, v.irregular) in known:
+            verb = tokens[k - 2].lower
+            if verb.endswith("ed") or verb in ("won", "lost", "withheld", "kept", "gave", "got"):
+                return f"'{tokens[k - 2].text} {tokens[k - 1].text} {tokens[k].text}' may turn the side"
+    return None
+
+
+@rule("A129", "side-unread")
+def side_unread(p: Pair) -> str | None:
+    """What it does: a count given for a side is compared with the sources' side
+    counts only when the reader finds that side at the figure: its verb ("152
+    voted in favour", "12 abstained") or its answer.
+
+    Why: in tables and lists ("In favour: 152 - Against: 5") or with verbs the reader
+    does not know ("involving 190 countries", "didn't vote"), a side read from
+    farther away is a guess.
+
+    Example: "In favour: 152 - Against: 5 - Abstentions: 12" raises no alarm.
+    """
+    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.fact.value is None:
+        return None
+    sourced = _sourced_value(p)
+    if not p.fact.value.role or p.fact.value.role == "total" or sourced is None:
+        return None
+    if not sourced.role and p.sourced_act is None:
+        return None  # the sources' figure is no count of those who acted
+    act = p.act or next((a for a in p.clause.acts if a.family == "decision" and not a.infinitive), None) if p.clause else p.act
+    if act is not None:
+        if act.negated:
+            return f"'{p.reading.text[act.start:act.end]}' is negated"
+        return None
+    after: list[str] = []
+    for w in p.reading.words_after(p.fact.end, 5):
+        if w in (":", ";", "\u2022", "\u2014", "\u2013") and not after:
+            return None if w == "\u2013" else "no verb or side word at the figure gives its side"
+        if w in (":", ";", "\u2022", "\u2014", "\u2013"):
+            break  # "In favour: 152 - Against: 5": the next item's word is not this figure's
+        after.append(w)
+    if any(w in ("favour", "favor", "against", "abstaining", "abstained", "abstentions", "abstention", "for", "-") for w in after):
+        return None  # "152 in favour", "5 against", "158-5"
+    return "no verb or side word at the figure gives its side"
+
+
 # --- helpers -----------------------------------------------------------------------
+
+
+def _act_noun(word: str) -> bool:
+    v = vocabulary()
+    return word in v.act_nouns or any(n.startswith(word) for n in v.act_nouns)
 
 
 
@@ -754,12 +956,16 @@ def _has_unknown_verb(p: Pair) -> bool:
     use either ("was activated on")?"""
     assert p.clause is not None
     v = vocabulary()
+    following = p.reading.words_after(p.fact.end, 1)
+    if following and following[0].isalpha() and following[0] not in v.prepositions | v.auxiliaries | v.coordinators and not following[0].endswith("ed"):
+        return False  # "its 5 December 2017 statement": the date is the noun's
     claim_words = {t.lower[:5] for t in p.version_reading.tokens} | {t.lower[:5] for t in p.claim_reading.tokens}  # type: ignore[union-attr]
     tokens = p.reading.tokens
     first, last = p.clause.index_range(tokens, p.fact.start, p.fact.end)
     for n in range(max(0, first - GOVERNING_REACH), min(len(p.clause.tokens), last + GOVERNING_REACH + 1)):
         t = tokens[p.clause.tokens[n]]
-        if t.kind == "word" and t.text[:1].islower() and len(t.lower) > 4 and t.lower.endswith("ed") and t.lower not in v.attitude:
+        planning = t.lower in {phrase[0] for phrase in (*v.future, *v.conditional)}
+        if not planning and t.kind == "word" and t.text[:1].islower() and len(t.lower) > 4 and t.lower.endswith("ed") and t.lower not in v.attitude:
             if t.lower[:5] not in claim_words:
                 return True
     return False
@@ -802,8 +1008,20 @@ def _subject_words(p: Pair) -> frozenset[str]:
     return found  # type: ignore[return-value]
 
 
+def _next_token_start(reading: Reading, offset: int, skip: str = "") -> int:
+    """Where the next token after offset starts, passing over tokens in `skip`."""
+    i = bisect_right(reading.starts, offset)
+    while i < len(reading.tokens) and reading.tokens[i].text in skip.split() + list(skip):
+        i += 1
+    return reading.tokens[i].start if i < len(reading.tokens) else offset
+
+
 def _side(text: str, act: Act) -> str:
-    """The side an act's verb takes on its own ("held out": against), or ""."""
+    """The side an act's verb takes on its own ("held out", "backed out": against),
+    from the reader's language file, else from the analyser's role words, or ""."""
+    side = act.answer or vocabulary().sides.get(tuple(act.lemma.split()), "")
+    if side:
+        return side
     roles = [lang.role_of(m) for m in lang.find_roles(text[act.start : act.end])]
     return roles[0] if roles else ""
 
@@ -820,8 +1038,12 @@ def _reported(p: Pair) -> bool:
 
 
 def _records_saying(p: Pair) -> bool:
-    """Does the claim record what someone said ("Guterres said that ...")?"""
-    return _says_anywhere(p.version_reading) or _says_anywhere(p.claim_reading)
+    """Does the claim record what the sentence's speaker said ("Guterres said that
+    ...")? The speaker must be one the claim names: Merkel's words are not AP's."""
+    if not (_says_anywhere(p.version_reading) or _says_anywhere(p.claim_reading)):  # type: ignore[arg-type]
+        return False
+    named = {m.id for m in p.statement.mentions if m.kind in (ENTITY, NAME)}
+    return bool(named & (p.claim.names - p.background))
 
 
 def _says_anywhere(reading: Reading) -> bool:
@@ -833,6 +1055,20 @@ def _after_in(p: Pair, offset: int) -> bool:
     """Is the name at offset a place ("in Marrakech", "at the Assembly")?"""
     before = p.reading.text[max(0, offset - 8) : offset].split()
     return bool(before) and before[-1].lower() in ("in", "at")
+
+
+def _events_in(p: Pair, clause: Clause | None) -> set[str]:
+    """The events named in a clause. A common noun that names an event ("conference")
+    names it only when definite: "the conference" may be Marrakech, "a press
+    conference" is not."""
+    found = set()
+    for m in p.mentions_in(p.statement, p.reading, clause):
+        if m.kind != EVENT:
+            continue
+        if m.text.islower() and p.reading.words_before(m.start, 1) not in (["the"], ["this"], ["that"]):
+            continue
+        found.add(m.id)
+    return found
 
 
 def _before_verb(p: Pair, offset: int) -> bool:
@@ -856,6 +1092,12 @@ def _heads_fit(p: Pair) -> bool:
         return False
     head = sourced.noun.split()[-1]
     return any(nouns_compatible(word, head) >= 2 for word in stated.split())
+
+
+def _party_words() -> frozenset[str]:
+    from gcmcheck.analysis.analyser import party_stems
+
+    return party_stems()
 
 
 def _measured(p: Pair) -> bool:

@@ -117,6 +117,7 @@ class Checker:
         self._own_names_of: dict[str, frozenset[str]] = {}
         self._reading: Reading | None = None  # the statement being judged, read on need
         self._version_readings: dict[str, Reading] = {}
+        self._doubtful: list[Fact] = []  # facts of the statement whose disagreements were set aside
         # when a list, every pairing of a fact with a claim and the rule that stopped it
         self.trace: list[tuple[Fact, str, Comparison, tuple[Rule, str] | None]] | None = None
 
@@ -140,10 +141,15 @@ class Checker:
             why = f"This is about {other.text}, which the table does not cover."
             return [Result(text=text, verdict=Verdict.UNVERIFIABLE, explanation=why)]
         candidates = self._candidates(statement)
+        self._doubtful = []
         decisions = self._decide(statement, candidates)
         if not decisions:
             return [Result(text=text, verdict=Verdict.UNVERIFIABLE, explanation=self._why_unverifiable(statement, candidates))]
-        return self._results(text, decisions, _unchecked_values(statement, decisions))
+        # a fact whose only disagreement was set aside as another fact's is unchecked,
+        # not agreed: the statement as a whole is then not "supported"
+        decided = {(d.fact.start, d.fact.end) for d in decisions}
+        doubtful = list(dict.fromkeys(f.text for f in self._doubtful if (f.start, f.end) not in decided))
+        return self._results(text, decisions, _unchecked_values(statement, decisions) + doubtful)
 
     # --- candidates ------------------------------------------------------------------
 
@@ -378,8 +384,13 @@ class Checker:
         comparisons: list[tuple[tuple[str, ...], Comparison]] = []
         for version in claim.versions:
             result = compare(fact, version.analysis, claim, s)
-            if result is not None and not self._misaligned(s, fact, cand, version.analysis, result):
+            if result is None:
+                continue
+            found = self._misaligned(s, fact, cand, version.analysis, result)
+            if found is None:
                 comparisons.append((version.sources, result))
+            elif result.outcome == MISMATCH and not found[0].elsewhere:
+                self._doubtful.append(fact)
         if not comparisons:
             return None
         if fact.kind not in (DATE, BINDING) and self._after_the_sources(s, fact, claim):
@@ -395,7 +406,7 @@ class Checker:
             verdict = Verdict.CONFLICTING
         return Decision(fact, cand, verdict, comparisons)
 
-    def _misaligned(self, s: Analysis, fact: Fact, cand: Candidate, version: Analysis, comparison: Comparison) -> bool:
+    def _misaligned(self, s: Analysis, fact: Fact, cand: Candidate, version: Analysis, comparison: Comparison) -> tuple[Rule, str] | None:
         """Is the pair about different facts (see gcmcheck.engine.alignment)? The
         sentence and the claim's version are read into clauses only here, on need."""
         if self._reading is None or self._reading.text != s.text:
@@ -409,7 +420,7 @@ class Checker:
         found = misaligned(pair)
         if self.trace is not None:
             self.trace.append((fact, claim.id, comparison, found))
-        return found is not None
+        return found
 
     def _read_claim_text(self, text: str) -> Reading:
         """A claim's statement or version, read once per checker."""

@@ -28,10 +28,12 @@ _DASHES = frozenset("-\u2013")
 # a quotation this long is someone's words; a shorter one ('no', "globalise") is a word quoted
 MIN_QUOTATION_WORDS = 4
 _CAPITALISED_NAMES = frozenset({"may", "will"})
+_JOINERS = frozenset({"and", "but", "while", "whereas"})
 _STRONG_COORDINATORS = frozenset({"but", "while", "whereas", "yet"})
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
-# words between a figure and the verb that governs it: "approved by a total of 164"
-GOVERNING_REACH = 5
+# words between a figure and the verb that governs it: "75 percent of U.N. member
+# states agreed", "approved by a total of 164"
+GOVERNING_REACH = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +106,9 @@ class Clause:
 
         def distance(a: Act) -> int:
             n = bisect_left(starts, a.start)
+            lo, hi = (n, first) if n < first else (last, n)
+            if any(tokens[self.tokens[k]].lower in _JOINERS for k in range(lo + 1, hi)):
+                return GOVERNING_REACH + 1  # "38 entities and is coordinated by": another predicate
             return min(abs(n - first), abs(n - last))
 
         # "48 entities coordinated by IOM": a participle after the figure that takes
@@ -112,12 +117,7 @@ class Clause:
         if not acts:
             return None
         best = min(acts, key=lambda a: (a.infinitive, distance(a)))
-        if distance(best) <= GOVERNING_REACH:
-            return best
-        # "launched by the former Secretary-General in Davos on 31 January 1999": a
-        # clause with one act done dates or counts that act, however far
-        done = [a for a in acts if not a.infinitive]
-        return done[0] if len(done) == 1 else None
+        return best if distance(best) <= GOVERNING_REACH else None
 
 
 @dataclass
@@ -151,6 +151,11 @@ class Reading:
             i -= 1
         return [t.lower for t in self.tokens[max(0, i - count) : i]]
 
+    def words_after(self, offset: int, count: int) -> list[str]:
+        """The first `count` tokens (lower case) that start at or after offset."""
+        i = bisect_left(self.starts, offset)
+        return [t.lower for t in self.tokens[i : i + count]]
+
     def text_of(self, clause: Clause) -> str:
         return " ".join(self.text[a:b] for a, b in clause.spans(self.tokens))
 
@@ -181,7 +186,11 @@ def read(text: str, vocab: Vocabulary | None = None) -> Reading:
     owner = [0] * len(tokens)
     known = frozenset(k[0] for k in v.acts)
     verbish = [_is_verb(t, v, known) for t in tokens]
+    for k in range(1, len(tokens)):
+        if verbish[k] and tokens[k].lower.endswith("ing") and tokens[k - 1].lower in v.prepositions:
+            verbish[k] = False  # "in backing out": a gerund, not a clause's verb
     ahead = _verbs_ahead(tokens, verbish)
+    ahead_past_commas = _verbs_ahead(tokens, verbish, stop=";:()[]\u2014")
 
     def _verb_ahead(_tokens: list[Token], _verbish: list[bool], k: int) -> bool:
         return ahead[k] if k < len(ahead) else False
@@ -259,7 +268,10 @@ def read(text: str, vocab: Vocabulary | None = None) -> Reading:
         elif t.kind == WORD and lower in v.complementisers and clauses[current].tokens and _verb_ahead(tokens, verbish, i + 1):
             stack.append(current)
             current, seen_verb = new(SUBORDINATE), False
-        elif t.kind == WORD and lower in v.subordinators and _verb_ahead(tokens, verbish, i + 1):
+        elif t.kind == WORD and lower in v.subordinators and (
+            _verb_ahead(tokens, verbish, i + 1)
+            or (clauses[current].tokens and i + 1 < n and ahead_past_commas[i + 1] and _subject_before_aside(tokens, i + 1))
+        ):
             if not clauses[current].tokens:
                 clauses[current].kind = SUBORDINATE
             else:
@@ -295,6 +307,15 @@ def _ends_list(state: dict[int, tuple[bool, bool]], current: int, tokens: list[T
     return state.get(current, (False, False))[1]
 
 
+def _subject_before_aside(tokens: list[Token], i: int) -> bool:
+    """Do at least three words stand before the next comma ("when all 193 states, the
+    US among them, adopted")? "after all," is an aside, not a clause's subject."""
+    for k in range(i, min(len(tokens), i + 3)):
+        if tokens[k].text == ",":
+            return False
+    return True
+
+
 def _spaced(text: str, t: Token) -> bool:
     """A dash with a space on either side joins clauses; "152-5" and "co-lead" do not."""
     return text[t.start - 1 : t.start].isspace() or text[t.end : t.end + 1].isspace()
@@ -305,13 +326,14 @@ def _initial(clauses: list[Clause], current: int, tokens: list[Token]) -> bool:
     return current == 0 or (bool(clauses[current].tokens) and clauses[current].tokens[0] == 0)
 
 
-def _verbs_ahead(tokens: list[Token], verbish: list[bool]) -> list[bool]:
-    """For each index, is there a verb from there on before the next comma or break?
-    (What follows a coordinator is a clause, not a list item.) One backward pass."""
+def _verbs_ahead(tokens: list[Token], verbish: list[bool], stop: str = ",;:()[]\u2014") -> list[bool]:
+    """For each index, is there a verb from there on before the next comma or break
+    (or only the next break, for a subordinate clause whose subject has an aside:
+    "when all 193 states, the US among them, adopted")? One backward pass."""
     ahead = [False] * (len(tokens) + 1)
     for k in range(len(tokens) - 1, -1, -1):
         t = tokens[k]
-        if t.kind == PUNCT and t.text in ",;:()[]\u2014":
+        if t.kind == PUNCT and t.text in stop:
             ahead[k] = False
         else:
             ahead[k] = verbish[k] or ahead[k + 1]
@@ -371,8 +393,8 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
             family = v.acts.get((base,))
         if family is None or t.text[:1].isupper() and k > 0:
             continue
-        if k > 0 and (words[k - 1] in v.determiners or words[k - 1] == "'s"):
-            continue  # "the vote", "its support": a noun, not a verb
+        if k > 0 and ((words[k - 1] in v.determiners and words[k - 1] not in v.complementisers) or words[k - 1] == "'s"):
+            continue  # "the vote", "its support": a noun, not a verb ("that adopted" is a verb)
         # "to sign" after a noun is a purpose; after "failed", "refused" it is the act done
         catenated = k > 1 and words[k - 1] == "to" and lemma(words[k - 2], v.catenatives, v.irregular) in v.catenatives
         infinitive = k > 0 and words[k - 1] == "to" and not catenated

@@ -8,7 +8,7 @@ belong in the claims table.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -29,6 +29,9 @@ class Vocabulary:
     catenatives: frozenset[str]
     change_words: frozenset[str]
     phrasal_up: frozenset[str]
+    prepositions: frozenset[str]
+    post_qualifiers: frozenset[str]
+    act_nouns: frozenset[str]
     exception_words: frozenset[str]
     instrument_nouns: frozenset[str]
     event_nouns: frozenset[str]
@@ -42,6 +45,7 @@ class Vocabulary:
     acts: dict[tuple[str, ...], str]
     irregular: dict[str, str]
     compatible: tuple[frozenset[str], ...] = ()
+    sides: dict[tuple[str, ...], str] = field(default_factory=dict)  # lemma -> for / against / abstain
     auxiliaries: frozenset[str] = frozenset()  # be, have and do together
 
     def __post_init__(self) -> None:
@@ -85,6 +89,9 @@ def from_data(raw: dict) -> Vocabulary:  # type: ignore[type-arg]
         catenatives=frozenset(words.get("catenatives", [])),
         change_words=frozenset(words.get("change_words", [])),
         phrasal_up=frozenset(words.get("phrasal_up", [])),
+        prepositions=frozenset(words.get("prepositions", [])),
+        post_qualifiers=frozenset(words.get("post_qualifiers", [])),
+        act_nouns=frozenset(words.get("act_nouns", [])),
         exception_words=frozenset(words.get("exception_words", [])),
         instrument_nouns=frozenset(words.get("instrument_nouns", [])),
         event_nouns=frozenset(words.get("event_nouns", [])),
@@ -97,4 +104,5 @@ def from_data(raw: dict) -> Vocabulary:  # type: ignore[type-arg]
         acts=acts,
         irregular=dict(raw.get("irregular", {})),
         compatible=tuple(frozenset(g) for g in raw.get("act_families", {}).get("compatible", [])),
+        sides={tuple(lemma.lower().split()): side for side, lemmas in raw.get("sides", {}).items() for lemma in lemmas},
     )
