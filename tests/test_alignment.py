@@ -45,6 +45,8 @@ CASES = [
     ("A127", "The Dominican Republic abstained.", "contradicted", None),
     ("A128", "Austria and Poland dropped their support for the deal.", "supported", None),
     ("A129", "In favour: 150 - Against: 5 - Abstentions: 12.", "contradicted", None),
+    ("A130", "IOM has 175 member states and the compact has 25 objectives.", "supported", "contradicted"),
+    ("A130", "IOM has 171 member states, and Hungary has 25 objectives.", "supported", None),
 ]
 
 

@@ -22,18 +22,22 @@ OTHER_TABLE = ROOT / "tests" / "fixtures" / "other_topic" / "claims.yaml"
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
-        (["152 countries voted yes"], (["152 countries voted yes"], Format.TEXT, None, False)),
-        (["--format", "json", "152", "voted"], (["152", "voted"], Format.JSON, None, False)),
-        (["-f", "JSON", "x"], (["x"], Format.JSON, None, False)),
-        (["--format=sarif", "-v", "x"], (["x"], Format.SARIF, None, True)),
-        (["check", "--claims", "t.yaml", "x"], (["x"], Format.TEXT, Path("t.yaml"), False)),
-        (["--", "--format", "x"], (["--format", "x"], Format.TEXT, None, False)),
-        ([], (None, Format.TEXT, None, False)),
-        (["-f", "line"], (None, Format.LINE, None, False)),
+        (["152 countries voted yes"], (["152 countries voted yes"], Format.TEXT, None, False, False)),
+        (["--format", "json", "152", "voted"], (["152", "voted"], Format.JSON, None, False, False)),
+        (["-f", "JSON", "x"], (["x"], Format.JSON, None, False, False)),
+        (["--format=sarif", "-v", "x"], (["x"], Format.SARIF, None, True, False)),
+        (["check", "--claims", "t.yaml", "x"], (["x"], Format.TEXT, Path("t.yaml"), False, False)),
+        (["--", "--format", "x"], (["--format", "x"], Format.TEXT, None, False, False)),
+        ([], (None, Format.TEXT, None, False, False)),
+        (["-f", "line"], (None, Format.LINE, None, False, False)),
     ],
 )
 def test_plain_checks_take_the_quick_path(argv: list[str], expected: tuple[object, ...]) -> None:
     assert quick_arguments(argv) == expected
+
+
+def test_trace_takes_the_quick_path() -> None:
+    assert quick_arguments(["--trace", "x"]) == (["x"], Format.TEXT, None, False, True)
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,8 @@ Examples:
 
   gcmcheck --format json "The compact is legally binding."
 
+  gcmcheck --trace "Only 55 states have ratified the Global Compact for Migration."
+
   cat notes.txt | gcmcheck
 
   gcmcheck lint docs/ --format github
@@ -58,7 +60,7 @@ def build_app():  # type: ignore[no-untyped-def]
     import typer
     from typer.core import TyperGroup
 
-    from gcmcheck.commands.check import CLAIMS_OPTIONS, FORMAT_OPTIONS, VERBOSE_OPTIONS, check
+    from gcmcheck.commands.check import CLAIMS_OPTIONS, FORMAT_OPTIONS, TRACE_OPTIONS, VERBOSE_OPTIONS, check
     from gcmcheck.formats import Format
 
     class DefaultToCheck(TyperGroup):
@@ -103,8 +105,11 @@ def build_app():  # type: ignore[no-untyped-def]
         format: Annotated[Format, typer.Option(*FORMAT_OPTIONS, help="Output format.", case_sensitive=False)] = Format.TEXT,
         claims: Annotated[Optional[Path], typer.Option(*CLAIMS_OPTIONS, help="Claims table to use instead of the shipped one.", dir_okay=False)] = None,
         verbose: Annotated[bool, typer.Option(*VERBOSE_OPTIONS, help="Show every result.")] = False,
+        trace: Annotated[
+            bool, typer.Option(*TRACE_OPTIONS, help="Explain how the statement's verdicts were reached: tokens, clauses, facts, the claims weighed and the alignment rules that set any aside.")
+        ] = False,
     ) -> None:
-        raise typer.Exit(check(statement, format, claims, verbose))
+        raise typer.Exit(check(statement, format, claims, verbose, trace))
 
     from gcmcheck.commands.claims import claims_app
     from gcmcheck.commands.lint import EXAMPLES as LINT_EXAMPLES, lint_command

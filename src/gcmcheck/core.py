@@ -7,10 +7,17 @@ caller (editors, notebooks) use these functions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gcmcheck.engine.checker import Checker
-from gcmcheck.models import Result
+from gcmcheck.models import Analysis, Result
+
+if TYPE_CHECKING:
+    from gcmcheck.engine.alignment import Rule
+    from gcmcheck.engine.facts import Comparison, Fact
+    from gcmcheck.reader.clauses import Reading
 
 
 def load_checker(claims: Path | None = None, for_the_run: bool = False) -> Checker:
@@ -40,6 +47,28 @@ def check_statement(checker: Checker, text: str, input: str = "<argv>") -> list[
         r.line, r.column = 1, 1
         r.end_line, r.end_column = end_line, end_column
     return results
+
+
+@dataclass
+class Trace:
+    """How the verdicts on one statement were reached (see `gcmcheck --trace`)."""
+
+    text: str
+    reading: Reading
+    analysis: Analysis
+    pairs: list[tuple[Fact, str, Comparison, tuple[Rule, str] | None]]
+    results: list[Result]
+
+
+def trace_statement(checker: Checker, text: str) -> Trace:
+    """Read, weigh and judge one statement, keeping every step."""
+    from gcmcheck.analysis.analyser import analyse
+    from gcmcheck.reader.clauses import read
+
+    results, pairs = checker.explain(text)
+    for r in results:
+        r.input = "<argv>"
+    return Trace(text, read(text), analyse(text, checker.table.lexicon), pairs, results)
 
 
 def check_segments(

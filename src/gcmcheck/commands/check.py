@@ -17,21 +17,32 @@ from gcmcheck.formats import Format
 FORMAT_OPTIONS = ("--format", "-f")
 CLAIMS_OPTIONS = ("--claims",)
 VERBOSE_OPTIONS = ("--verbose", "-v")
+TRACE_OPTIONS = ("--trace",)
 
 
-def check(statement: list[str] | None, fmt: Format, claims: Path | None, verbose: bool) -> int:
+def check(statement: list[str] | None, fmt: Format, claims: Path | None, verbose: bool, trace: bool = False) -> int:
     """Check the statement (words joined with spaces), or the sentences on stdin;
-    print the report and return the exit status (1 when something is contradicted)."""
+    print the report and return the exit status (1 when something is contradicted).
+    With trace, print how the statement's verdicts were reached instead."""
     from gcmcheck import core
     from gcmcheck.formats import renderer
     from gcmcheck.report import Report
 
+    if trace and not statement:
+        raise UserError('--trace explains one statement: try gcmcheck --trace "152 countries voted yes"')
     # a project's `claims =` setting applies to quick checks from its folder too
     checker = core.load_checker(configured_claims(claims), for_the_run=True)
     if statement:
         text = " ".join(statement).strip()
         if not text:
             raise UserError("the statement is empty")
+        if trace:
+            from gcmcheck.formats.trace import render_trace
+
+            explained = core.trace_statement(checker, text)
+            render_trace(explained, sys.stdout)
+            sys.stdout.flush()
+            return EXIT_FAILED if any(r.verdict.value == "contradicted" for r in explained.results) else EXIT_OK
         results = core.check_statement(checker, text)
     elif not sys.stdin.isatty():
         from gcmcheck.documents.decode import read_stdin
@@ -47,12 +58,12 @@ def check(statement: list[str] | None, fmt: Format, claims: Path | None, verbose
     return EXIT_FAILED if any(r.verdict.value == "contradicted" for r in results) else EXIT_OK
 
 
-def quick_arguments(args: list[str]) -> tuple[list[str] | None, Format, Path | None, bool] | None:
+def quick_arguments(args: list[str]) -> tuple[list[str] | None, Format, Path | None, bool, bool] | None:
     """check()'s arguments when `args` is a plain check that needs no parser's help:
     statements and the options above with valid values. Anything else (a subcommand,
     --help, --version, an unknown option, a bad value) is None: typer handles it,
     messages included."""
-    fmt, claims, verbose = Format.TEXT, None, False
+    fmt, claims, verbose, trace = Format.TEXT, None, False, False
     words: list[str] = []
     rest = list(args)
     if rest and rest[0] == "check":
@@ -71,6 +82,9 @@ def quick_arguments(args: list[str]) -> tuple[list[str] | None, Format, Path | N
         if name in VERBOSE_OPTIONS and not eq:
             verbose = True
             continue
+        if name in TRACE_OPTIONS and not eq:
+            trace = True
+            continue
         if name not in FORMAT_OPTIONS + CLAIMS_OPTIONS:
             return None
         if not eq:
@@ -86,7 +100,7 @@ def quick_arguments(args: list[str]) -> tuple[list[str] | None, Format, Path | N
                 fmt = Format(value.lower())
             except ValueError:
                 return None
-    return (words or None), fmt, claims, verbose
+    return (words or None), fmt, claims, verbose, trace
 
 
 # the commands cli.build_app registers (named here so the quick path need not build it)

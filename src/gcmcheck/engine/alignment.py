@@ -50,6 +50,7 @@ class Pair:
     overlap: float = 0.0  # the share of the sentence's weighted words that the claim has
     claim_reading: Reading | None = None  # the claim's own statement, read
     background: frozenset[str] = frozenset()  # names found all over the table ("UN")
+    clause_only: bool = False  # the claim fits only the clauses that name nobody it does not know
 
     def __post_init__(self) -> None:
         if self.claim_reading is None:
@@ -899,6 +900,29 @@ def side_unread(p: Pair) -> str | None:
     if any(w in ("favour", "favor", "against", "abstaining", "abstained", "abstentions", "abstention", "for", "-") for w in after):
         return None  # "152 in favour", "5 against", "158-5"
     return "no verb or side word at the figure gives its side"
+
+
+@rule("A130", "someone-else")
+def someone_else(p: Pair) -> str | None:
+    """What it does: in a sentence of several clauses, a claim that does not know a
+    name judges only the clauses that do not name it.
+
+    Why: "IOM has 175 member states and the compact has 25 objectives" must catch
+    the 25; the claim about objectives says nothing of IOM's 175.
+
+    Example: the sentence above is contradicted by the 23 objectives, and its 175 is
+    not compared with them. Only clauses that name the subject are judged this way.
+    """
+    if not p.clause_only or p.clause is None:
+        return None
+    mentions = p.mentions_in(p.statement, p.reading, p.clause)
+    if not any(m.kind == SUBJECT for m in mentions):
+        return "the clause names neither the subject nor anyone the claim knows"
+    names = p.claim.names | p.background
+    for m in mentions:
+        if m.kind in (ENTITY, NAME) and m.id not in names and m.id not in p.lexicon.instruments:
+            return f"the clause is about {m.text}, whom the claim does not name"
+    return None
 
 
 # --- helpers -----------------------------------------------------------------------

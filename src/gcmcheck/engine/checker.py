@@ -80,6 +80,8 @@ class Candidate:
     overlap: float
     score: float
     anchored: bool = False  # shares a specific name, an event or a figure with the statement
+    # admitted only for the clauses that name nobody the claim does not (see rule A130)
+    clause_only: bool = False
 
 
 @dataclass(slots=True)
@@ -134,6 +136,16 @@ class Checker:
             self._memo.move_to_end(text)
         return [_fresh(r) for r in results]
 
+    def explain(self, text: str) -> tuple[list[Result], list[tuple[Fact, str, Comparison, tuple[Rule, str] | None]]]:
+        """The results for one statement with every pairing of a fact and a claim the
+        alignment rules weighed (and the rule that set it aside, if any), for --trace.
+        The memo is bypassed, so the pairings are always worked out."""
+        self.trace = []
+        try:
+            return [_fresh(r) for r in self._check(text)], self.trace
+        finally:
+            self.trace = None
+
     def _check(self, text: str) -> list[Result]:
         statement = analyse(text, self.table.lexicon)
         other = next((m for m in statement.mentions if m.kind == OTHER), None)
@@ -172,10 +184,16 @@ class Checker:
         outsiders = self._outsiders(s)
         s_ordinals = _ordinals_in(s.text)
         eligible: list[Candidate] = []
+        free_clauses: bool | None = None  # has the sentence a clause with a figure and no outsider?
         for i in pool:
             c = t.claims[i]
+            clause_only = False
             if not self._names_fit(s, c, outsiders, values, names, s_ordinals):
-                continue
+                if free_clauses is None:
+                    free_clauses = self._outsider_free_clause(s, outsiders)
+                if not free_clauses:
+                    continue
+                clause_only = True  # "IOM has 175 member states and the compact has 25 objectives"
             shared_weight = fsum(map(weights.__getitem__, s.keywords & c.keywords))
             # a long statement shares a small part of its words with any claim: the
             # share of the claim's own words counts too
@@ -192,7 +210,7 @@ class Checker:
             # a statement about the subject in the claim's own words is tied to it too
             worded = subject_named and overlap >= ANCHORING_OVERLAP
             anchored = shared_names or shared_event or shared_value or side or legal_force or bool(years & c.years) or worded
-            eligible.append(Candidate(c, relevance, overlap, 0.0, anchored))
+            eligible.append(Candidate(c, relevance, overlap, 0.0, anchored, clause_only))
         if not eligible:
             return []
         from rapidfuzz import fuzz, process
@@ -203,6 +221,17 @@ class Checker:
             eligible[k].score = float(score)
         eligible.sort(key=lambda c: (-c.relevance, -c.score, c.claim.id))
         return [c for c in eligible[:CANDIDATE_LIMIT] if c.score >= FUZZ_CUTOFF or c.relevance >= 0.7 or c.anchored]
+
+    def _outsider_free_clause(self, s: Analysis, outsiders: list[str]) -> bool:
+        """Does a clause of a sentence of several hold a figure or date and none of
+        the outsiders (the names a claim would have to know)?"""
+        if self._reading is None or self._reading.text != s.text:
+            self._reading = read(s.text)
+        clauses = [c for c in self._reading.clauses if c.tokens]
+        if len(clauses) < 2:
+            return False
+        owner = {id(self._reading.clause_at(m.start)) for m in s.mentions if m.id in outsiders}
+        return any(id(self._reading.clause_at(v.start)) not in owner for v in s.values)
 
     def _postings(self, s: Analysis, names: set[str], sided: set[str]) -> list[Sequence[int]]:
         """The index's lists of claims that share one of the statement's specific
@@ -415,7 +444,7 @@ class Checker:
         pair = Pair(
             s, self._reading, fact, claim, version, self._read_claim_text(version.text), comparison, self.table.lexicon,
             planned=_planned(claim), overlap=cand.overlap, claim_reading=self._read_claim_text(claim.primary.text),
-            background=self.table.background,
+            background=self.table.background, clause_only=cand.clause_only,
         )
         found = misaligned(pair)
         if self.trace is not None:

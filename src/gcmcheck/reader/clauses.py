@@ -160,6 +160,29 @@ class Reading:
         return " ".join(self.text[a:b] for a, b in clause.spans(self.tokens))
 
 
+def tag(token: Token, vocab: Vocabulary | None = None) -> str:
+    """The closed-class tag of a token, for traces: DET, CC, SUB, REL, NEG, AUX, MOD,
+    SAY, PREP, NUM, Q, P, or W for any other word."""
+    v = vocab or vocabulary()
+    if token.kind == NUMBER:
+        return "NUM"
+    if token.kind == QUOTE:
+        return "Q"
+    if token.kind == PUNCT:
+        return "P"
+    w = token.lower
+    for name, words in (
+        ("NEG", v.negators), ("AUX", v.auxiliaries), ("SAY", v.saying | v.attitude), ("REL", v.relatives),
+        ("CC", v.coordinators), ("SUB", v.subordinators | v.complementisers), ("DET", v.determiners),
+        ("PREP", v.prepositions),
+    ):
+        if w in words:
+            return name
+    if any(len(p) == 1 and p[0] == w for p in (*v.future, *v.conditional)):
+        return "MOD"
+    return "W"
+
+
 def lemma(word: str, known: frozenset[str] | set[str], irregular: dict[str, str]) -> str:
     """The dictionary form of an inflected verb, when it is one of `known`:
     "rejected" -> "reject", "ratifies" -> "ratify", "pulling" -> "pull"."""
