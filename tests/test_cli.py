@@ -35,7 +35,7 @@ def test_json_contract_shape():
     assert set(doc) == {"gcmcheck", "results", "summary"}
     result = doc["results"][0]
     for key in ("text", "input", "line", "column", "verdict", "claim_id", "claim", "score",
-                "stated", "expected", "explanation", "citations"):
+                "stated", "expected", "explanation", "unchecked", "citations"):
         assert key in result
     assert result["input"] == "<argv>" and result["line"] == 1 and result["column"] == 1
     for c in result["citations"]:

@@ -217,3 +217,6 @@ class Result:
     fix_start: int | None = None
     fix_end: int | None = None
     fix_replacement: str | None = None
+    # what the statement says that the sources do not decide (figures no claim gives,
+    # readings set aside as uncertain); a statement with any is not "supported"
+    unchecked: list[str] = field(default_factory=list)

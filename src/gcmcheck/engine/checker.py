@@ -25,6 +25,7 @@ from gcmcheck.engine import order
 from gcmcheck.engine.holders import POSSESSIVE_RE, given_the_part
 from gcmcheck.engine.alignment import Pair, Rule, misaligned, note_marker_at
 from gcmcheck.engine.compiled import CompiledClaim, CompiledTable, title_tail
+from gcmcheck.engine.explain import explain
 from gcmcheck.reader.clauses import Reading, read
 from gcmcheck.engine.facts import (
     DATE,
@@ -120,6 +121,7 @@ class Checker:
         self._reading: Reading | None = None  # the statement being judged, read on need
         self._version_readings: dict[str, Reading] = {}
         self._doubtful: list[Fact] = []  # facts of the statement whose disagreements were set aside
+        self._name_words: frozenset[str] | None = None  # first words of the lexicon's names, on need
         # when a list, every pairing of a fact with a claim and the rule that stopped it
         self.trace: list[tuple[Fact, str, Comparison, tuple[Rule, str] | None]] | None = None
 
@@ -499,6 +501,7 @@ class Checker:
             # give leaves the statement unverified, whatever else agrees
             missing = ", ".join(unchecked)
             for r in results:
+                r.unchecked = list(unchecked)
                 if r.verdict is Verdict.SUPPORTED:
                     r.verdict = Verdict.UNVERIFIABLE
                     r.explanation += f" But the sources give nothing to check {missing} against."
@@ -532,19 +535,22 @@ class Checker:
 
     def _explain(self, d: Decision) -> str:
         claim = d.candidate.claim
-        where = f" ({self.table.lexicon.label(claim.event)})" if claim.event else ""
-        if d.verdict is Verdict.SUPPORTED:
-            text = f"{d.fact.text} agrees with the sources{where}."
-        elif d.verdict is Verdict.CONFLICTING:
-            parts = [f"{'/'.join(src)}: {c.expected}" for src, c in d.comparisons]
-            text = f"The sources disagree on this{where}: " + "; ".join(parts) + "."
-        else:
-            comparison = next(c for _, c in d.comparisons if c.outcome == MISMATCH)
-            what = {"role": " for another side", "side": " a different side", "list": " a complete list without it"}.get(comparison.reason, "")
-            if comparison.reason == "list" and len(claim.members) == 1:
-                what = ", the one holder"  # a post or an act with one doer
-            text = f"Stated {d.fact.text}; the sources give {comparison.expected}{what}{where}."
-        return text + (f" {d.note}" if d.note else "")
+        fact = d.fact
+        side = fact.stance.role if fact.stance else (fact.value.role if fact.value else "")
+        return explain(
+            d.verdict.value, claim.claim.statement, fact.kind, fact.text, side, d.comparisons,
+            one_holder=len(claim.members) == 1, note=d.note, is_name=self._is_name_word,
+        )
+
+    def _is_name_word(self, words: str) -> bool:
+        """Do these opening words start a name of the table's lexicon ("Poland",
+        "António Vitorino"; not "International migrants")?"""
+        if self._name_words is None:
+            lex = self.table.lexicon
+            aliases = [*lex.subject, *(a for v in lex.entities.values() for a in v), *(a for v in lex.events.values() for a in v)]
+            self._name_words = frozenset(a for a in aliases if a[:1].isupper())
+        first = words.split()[0].rstrip(",")
+        return any(a == first or a.startswith(words.rstrip(",")) for a in self._name_words)
 
     def _why_unverifiable(self, s: Analysis, candidates: list[Candidate]) -> str:
         if not candidates:
@@ -647,6 +653,7 @@ def _fresh(result: Result) -> Result:
     in order (several times faster than copy.copy or dataclasses.replace)."""
     copied = Result(*_RESULT_FIELDS(result))
     copied.citations = list(result.citations)
+    copied.unchecked = list(result.unchecked)
     return copied
 
 

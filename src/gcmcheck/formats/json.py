@@ -25,6 +25,7 @@ def result_dict(r: Result) -> dict[str, Any]:
         "stated": r.stated,
         "expected": r.expected,
         "explanation": r.explanation,
+        "unchecked": r.unchecked,
         "citations": [{"source": c.source, "line": c.line, "quote": c.quote} for c in r.citations],
     }
 

@@ -79,6 +79,8 @@ def _result_lines(r: Result, grouped: bool) -> list[list[Span]]:
         lines.append([(f"  stated:   {clean(r.stated or '')}    sourced: ", None), (clean(r.expected), "bold")])
     if r.explanation:
         lines.append([(f"  why:      {clean(r.explanation)}", None)])
+    if r.unchecked:
+        lines.append([(f"  unchecked: {clean(', '.join(r.unchecked))}", None)])
     for c in r.citations:
         lines.append([(f"  source:   {clean(c.source)}:{c.line}  ", None), (f"\u201c{clean(c.quote)}\u201d", "italic")])
     return lines

@@ -1,0 +1,40 @@
+"""Explanations say which fact both are about, what the sources give and what the
+sentence says, in words a reader follows (gcmcheck.engine.explain)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gcmcheck.core import check_statement, load_checker
+
+
+@pytest.fixture(scope="module")
+def checker():  # type: ignore[no-untyped-def]
+    return load_checker()
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("165 countries approved the compact at Marrakech.",
+         "The sources say 164 states approved the compact at the Marrakech conference in Morocco on 10–11 December 2018; the sentence says 165."),
+        ("The compact is legally binding.", "The sources say the Global Compact for Migration is non-binding; the sentence calls it binding."),
+        ("Eni Lestari is the Director General of IOM.", "The sources say António Vitorino is the Director General of IOM; the sentence names Eni Lestari instead."),
+    ],
+)
+def test_contradictions_read_as_one_sentence(checker, text: str, says: str) -> None:  # type: ignore[no-untyped-def]
+    result = check_statement(checker, text)[0]
+    assert result.verdict.value == "contradicted"
+    assert result.explanation == says
+
+
+def test_a_side_is_said_in_words(checker) -> None:  # type: ignore[no-untyped-def]
+    result = check_statement(checker, "Australia backed the compact at Marrakech.")[0]
+    assert result.explanation.endswith("the sentence puts Australia in favour.")
+    assert "a different side" not in result.explanation and "Stated" not in result.explanation
+
+
+def test_unchecked_parts_are_listed(checker) -> None:  # type: ignore[no-untyped-def]
+    result = check_statement(checker, "The General Assembly endorsed the compact by a vote of 152-5.")[0]
+    assert result.verdict.value == "unverifiable"
+    assert result.unchecked == ["5"]
