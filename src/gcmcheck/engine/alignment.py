@@ -11,6 +11,7 @@ and their docstring (what it does, why, an example), which `gcmcheck rules` prin
 
 from __future__ import annotations
 
+import inspect
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -126,7 +127,8 @@ class Rule:
 
     @property
     def doc(self) -> str:
-        return (self.check.__doc__ or "").strip()
+        """What it does, why, and an example (the rule function's docstring)."""
+        return inspect.cleandoc(self.check.__doc__ or "")
 
 
 RULES: list[Rule] = []
@@ -1135,5 +1137,14 @@ def _acts(clause: Clause) -> str:
 
 
 def _names(ids: set[str], p: Pair) -> str:
-    return ", ".join(sorted("the subject" if i == SUBJECT else p.lexicon.label(i) if i in p.lexicon.events else i for i in ids))
+    """Instruments as a reader knows them: "the subject", an event's label, an entity's first name."""
+    def name(i: str) -> str:
+        if i == SUBJECT:
+            return "the subject"
+        if i in p.lexicon.events:
+            return p.lexicon.label(i)
+        aliases = p.lexicon.entities.get(i)
+        return aliases[0] if aliases else i
+
+    return ", ".join(sorted(name(i) for i in ids))
 

@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Write docs/rules.md from the alignment rules' own docstrings (run after editing a rule).
+
+    python docs/make_rules.py
+
+tests/test_docs_rules.py fails when docs/rules.md is out of date.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gcmcheck.engine.alignment import RULES
+
+HEADER = """# Alignment rules
+
+Generated from the rules' docstrings by `python docs/make_rules.py`; do not edit by hand.
+
+A value in a sentence is compared with a claim's value only when both are about the
+same fact. Each rule below checks one condition on a pair (the sentence's fact, one
+version of a claim) and, when it fails, sets the pair aside with a reason, so an
+uncertain reading ends as "unverifiable", never as an alarm. `gcmcheck --trace
+"..."` shows which rules set which pairs aside. The English the rules read (verbs and
+their families and sides, modals, verbs of saying, prepositions) is data:
+`src/gcmcheck/reader/language.toml`.
+
+A rule marked *elsewhere* sets aside values that are no claim of this kind at all (a
+note marker, a prediction, another instrument's figure): their disagreement leaves
+the rest of the sentence decided. Any other rule's set-aside disagreement leaves the
+sentence unverifiable, listed under `unchecked`.
+
+"""
+
+
+def render() -> str:
+    parts = [HEADER]
+    for rule in RULES:
+        mark = " (elsewhere)" if rule.elsewhere else ""
+        parts.append(f"## {rule.id} `{rule.name}`{mark}\n\n{rule.doc}\n\n")
+    return "".join(parts).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    Path(__file__).with_name("rules.md").write_text(render(), encoding="utf-8")
