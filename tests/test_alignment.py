@@ -47,6 +47,9 @@ CASES = [
     ("A129", "In favour: 150 - Against: 5 - Abstentions: 12.", "contradicted", None),
     ("A130", "IOM has 175 member states and the compact has 25 objectives.", "supported", "contradicted"),
     ("A130", "IOM has 171 member states, and Hungary has 25 objectives.", "supported", None),
+    ("A105", "Most of the world's migrants live in just 20 countries.", "contradicted", None),
+    ("A131", "The alliance has members in 12 countries.", "contradicted", None),
+    ("A132", "Austria Refuses To Back UN Migration Pact", "contradicted", None),
 ]
 
 

@@ -248,6 +248,8 @@ def unasserted(p: Pair) -> str | None:
         return "the figure is inside a quotation"
     if c.kind == REPORTED and c.cue in vocabulary().attitude and p.fact.kind != STANCE:
         return f"the clause is what someone {c.cue}, not a fact the sentence states"
+    if c.reported and c.kind != REPORTED and c.modality and not _records_saying(p):
+        return f"the clause is a possibility inside someone's words ('{c.cue}')"
     if not c.modality:
         return None
     modality = c.modality
@@ -461,8 +463,8 @@ def own_verb_side(p: Pair) -> str | None:
     if p.fact.kind != STANCE or p.fact.stance is None or p.clause is None:
         return None
     own = [a for a in p.clause.acts if a.start >= p.fact.end and not a.infinitive]
-    following = p.reading.clause_at(_next_token_start(p.reading, p.fact.end, skip=","))
-    if following is not None and following is not p.clause and following.kind == RELATIVE:
+    following = _relative_after(p)
+    if following is not None:
         own = [a for a in following.acts if not a.infinitive] + own  # "the U.S., which backed out"
     if not own or own[0].catenated:
         return None  # "failed to sign": the side is the pair's, read by the analyser
@@ -542,6 +544,10 @@ def unknown_document(p: Pair) -> str | None:
         words = {w.lower() for w in m.text.split()}
         if m.kind == NAME and words & (v.instrument_nouns | v.event_nouns):
             return f"the clause is about {m.text}, which the table does not know"
+    if p.fact.kind == DATE and p.reading.words_before(p.fact.start, 1) == ["of"]:
+        before = p.reading.words_before(p.fact.start, 5)
+        if any(w in v.instrument_nouns or "/" in w for w in before):
+            return "the date is that of another document ('resolution ... of')"
     if any(m.kind == SUBJECT for m in p.mentions_in(p.statement, p.reading, p.clause)):
         return None  # "the Global Compact for Migration, a nonbinding accord": a description
     key = ("indefinite documents", id(p.clause))
@@ -550,7 +556,7 @@ def unknown_document(p: Pair) -> str | None:
         words = [p.reading.tokens[i].lower for i in p.clause.tokens]
         found = p.reading.memo[key] = [
             words[k : k + 3] for k, w in enumerate(words[:-1])
-            if w in ("a", "an", "another") and any(x in v.instrument_nouns for x in words[k + 1 : k + 3])
+            if w in ("a", "an", "another", "this", "these") and any(x in v.instrument_nouns for x in words[k + 1 : k + 3])
         ]
     for phrase in found:  # type: ignore[attr-defined]
         if not _same_document_in_claim(p, phrase[1:]):
@@ -744,10 +750,24 @@ def post_holder(p: Pair) -> str | None:
         return f"'{name}' is not read as a person's name"
     qualifiers = vocabulary().post_qualifiers
     tokens = p.reading.tokens
-    for k in range(len(tokens) - 1):
+    for k in range(len(tokens)):
         w = tokens[k].lower
-        if (w in qualifiers or w.startswith("under-")) and tokens[k].text[:1].isupper() and tokens[k + 1].text[:1].isupper():
-            return f"the sentence names another post ('{tokens[k].text} {tokens[k + 1].text}')"
+        hyphenated = "-" in w and w.split("-")[0] in qualifiers
+        if tokens[k].text[:1].isupper() and (hyphenated or (w in qualifiers and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper())):
+            return f"the sentence names another post ('{tokens[k].text}')"
+    if any(c.acts for c in p.claim_reading.clauses):  # type: ignore[union-attr]
+        return None  # a doer of an act ("signed by X"): the analyser ties the name to the act
+    title = _title_words(p)
+    own = [c for c in (p.clause, _relative_after(p)) if c is not None]
+    clause_words = {p.reading.tokens[i].lower for c in own for i in c.tokens}
+    leads = any(a.family == "leading" for c in own for a in c.acts)
+    if title and not (title & clause_words) and not leads:
+        return "the post's title is not in the name's clause"
+    for k in range(len(tokens) - 3):
+        if tokens[k].lower in title and tokens[k + 1].lower in ("of", "for") and tokens[k + 2].lower not in title:
+            body = next((m for m in p.statement.mentions if tokens[k + 1].end < m.start <= tokens[k + 3].start), None)
+            if body is not None and body.id not in p.claim.names and body.kind != SUBJECT:
+                return f"'{tokens[k].text} {tokens[k + 1].text} {body.text}' is another body's post"
     return None
 
 
@@ -790,10 +810,9 @@ def venue_of_what(p: Pair) -> str | None:
         return None
     if p.claim.event and p.claim.event in _events_in(p, p.clause) - {p.fact.entity}:
         return None
-    families = {a.family for c in p.reading.clauses for a in c.acts}
-    claim_families = {a.family for c in p.version_reading.clauses for a in c.acts} | {"decision"}
-    if any(m.kind == SUBJECT for m in p.statement.mentions) and families & claim_families:
-        return None
+    claim_families = {a.family for c in p.version_reading.clauses for a in c.acts} | {"decision", "happening"}
+    if any(m.kind == SUBJECT for m in p.statement.mentions) and p.act is not None and p.act.family in claim_families:
+        return None  # "the conference that adopted the compact was held in Rabat"
     return "the sentence does not say that the claim's event happened there"
 
 
@@ -893,9 +912,11 @@ def side_unread(p: Pair) -> str | None:
             return f"'{p.reading.text[act.start:act.end]}' is negated"
         return None
     after: list[str] = []
-    for w in p.reading.words_after(p.fact.end, 5):
+    following = p.reading.words_after(p.fact.end, 5)
+    for n, w in enumerate(following):
         if w in (":", ";", "\u2022", "\u2014", "\u2013") and not after:
-            return None if w == "\u2013" else "no verb or side word at the figure gives its side"
+            tally = w == "\u2013" and n + 1 < len(following) and following[n + 1][:1].isdigit()
+            return None if tally else "no verb or side word at the figure gives its side"
         if w in (":", ";", "\u2022", "\u2014", "\u2013"):
             break  # "In favour: 152 - Against: 5": the next item's word is not this figure's
         after.append(w)
@@ -924,6 +945,44 @@ def someone_else(p: Pair) -> str | None:
     for m in mentions:
         if m.kind in (ENTITY, NAME) and m.id not in names and m.id not in p.lexicon.instruments:
             return f"the clause is about {m.text}, whom the claim does not name"
+    return None
+
+
+@rule("A131", "owner-missing")
+def owner_missing(p: Pair) -> str | None:
+    """What it does: a figure contradicts a claim about someone's figure only when the
+    sentence names that someone, the subject or the claim's event.
+
+    Why: "Half of international migrants are in 10 countries" shares "countries"
+    with "the IMA has members in more than 30 countries" and nothing else.
+
+    Example: the sentence above is not contradicted by the IMA's 30 countries.
+    """
+    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH:
+        return None
+    owners = {m.id for m in p.mentions_in(p.version, p.version_reading, p.sourced_clause) if m.kind in (ENTITY, NAME)}
+    named = {m.id for m in p.statement.mentions}
+    if owners & named or (p.claim.event and p.claim.event in named) or any(m.kind == SUBJECT for m in p.statement.mentions):
+        return None
+    if not owners - p.background - p.lexicon.instruments:
+        return None  # the claim's figure is nobody's in particular
+    return "the sentence does not name whose figure it is"
+
+
+@rule("A132", "title-case")
+def title_case(p: Pair) -> str | None:
+    """What it does: leaves a side unjudged in a headline written in title case.
+
+    Why: in "Austria Refuses To Sign UN Migration Pact" every word is capitalised, so
+    verbs cannot be told from names, and the side read may be the opposite one.
+
+    Example: "Austria Refuses To Sign UN Migration Pact" raises no alarm.
+    """
+    if p.fact.kind != STANCE or p.comparison.outcome != MISMATCH or p.clause is None:
+        return None
+    words = [p.reading.tokens[i] for i in p.clause.tokens if p.reading.tokens[i].kind == "word"]
+    if len(words) >= 4 and sum(w.text[:1].isupper() for w in words) >= 0.7 * len(words):
+        return "the clause is a title-case headline: its verbs cannot be read"
     return None
 
 
@@ -1034,6 +1093,14 @@ def _subject_words(p: Pair) -> frozenset[str]:
     return found  # type: ignore[return-value]
 
 
+def _relative_after(p: Pair) -> Clause | None:
+    """The relative clause that opens right after the fact's name (", which ...", ", who ...")."""
+    following = p.reading.clause_at(_next_token_start(p.reading, p.fact.end, skip=","))
+    if following is not None and following is not p.clause and following.kind == RELATIVE:
+        return following
+    return None
+
+
 def _next_token_start(reading: Reading, offset: int, skip: str = "") -> int:
     """Where the next token after offset starts, passing over tokens in `skip`."""
     i = bisect_right(reading.starts, offset)
@@ -1060,7 +1127,7 @@ def _speaks_of_future(p: Pair) -> bool:
 
 def _reported(p: Pair) -> bool:
     """Is the fact someone's words: in a quotation, or what a verb of saying governs?"""
-    return p.clause is not None and (p.clause.quoted or p.clause.kind == REPORTED)
+    return p.clause is not None and (p.clause.quoted or p.clause.reported)
 
 
 def _records_saying(p: Pair) -> bool:
@@ -1093,8 +1160,21 @@ def _events_in(p: Pair, clause: Clause | None) -> set[str]:
             continue
         if m.text.islower() and p.reading.words_before(m.start, 1) not in (["the"], ["this"], ["that"]):
             continue
+        if p.reading.words_after(m.end, 1) in (["'s"], ["\u2019s"]):
+            continue  # "the General Assembly's stocktaking meeting" is another event
         found.add(m.id)
     return found
+
+
+def _title_words(p: Pair) -> set[str]:
+    """The words of a post's title in the claim ("Secretary-General", "Director General"):
+    its capitalised words that are not the holder's name, nor all capitals ("UN")."""
+    holder = {w.lower() for member in p.claim.members for alias in (*p.lexicon.entities.get(member, ()), member) for w in alias.split()}
+    words = set()
+    for t in p.claim_reading.tokens:  # type: ignore[union-attr]
+        if t.kind == "word" and t.text[:1].isupper() and not t.text.isupper() and t.lower not in holder and t.lower not in ("the", "a", "an"):
+            words.add(t.lower)
+    return words
 
 
 def _before_verb(p: Pair, offset: int) -> bool:
@@ -1114,8 +1194,12 @@ def _heads_fit(p: Pair) -> bool:
     do not)?"""
     sourced = _sourced_value(p)
     stated = p.fact.value.noun if p.fact.value else ""
-    if sourced is None or not stated or not sourced.noun:
+    if sourced is None or not stated:
         return False
+    if not sourced.noun:
+        # "the number of international migrants reached 272 million": the claim names
+        # what it counts before the figure
+        return stated.split()[-1] in p.claim.keywords
     head = sourced.noun.split()[-1]
     return any(nouns_compatible(word, head) >= 2 for word in stated.split())
 

@@ -60,6 +60,7 @@ class Clause:
     modality: str = ""
     cue: str = ""  # the words that set the modality
     quoted: bool = False
+    reported: bool = False  # inside what someone said or feared (the clause itself, or one it opened)
     _spans: list[tuple[int, int]] | None = None
     _positions: list[int] | None = None
 
@@ -219,11 +220,14 @@ def read(text: str, vocab: Vocabulary | None = None) -> Reading:
         return ahead[k] if k < len(ahead) else False
 
     def new(kind: str) -> int:
-        clauses.append(Clause(kind))
+        # a clause opened inside reported words is reported too ("declared that when ...")
+        inside = bool(clauses) and kind not in (MAIN, COORDINATE) and clauses[current].reported
+        clauses.append(Clause(kind, reported=kind == REPORTED or inside))
         return len(clauses) - 1
 
     quoted = _quotations(tokens)
     list_state: dict[int, tuple[bool, bool]] = {}
+    current = 0  # the clause tokens go to now (new() reads it)
     main = new(MAIN)
     stack: list[int] = []  # clauses that resume when a nested one ends
     current = main
