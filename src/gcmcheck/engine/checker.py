@@ -227,6 +227,8 @@ class Checker:
     def _outsider_free_clause(self, s: Analysis, outsiders: list[str]) -> bool:
         """Does a clause of a sentence of several hold a figure or date and none of
         the outsiders (the names a claim would have to know)?"""
+        if not any(m.kind == SUBJECT for m in s.mentions):
+            return False  # rule A130 judges only clauses that name the subject
         if self._reading is None or self._reading.text != s.text:
             self._reading = read(s.text)
         clauses = [c for c in self._reading.clauses if c.tokens]

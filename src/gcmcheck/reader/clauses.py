@@ -179,7 +179,7 @@ def tag(token: Token, vocab: Vocabulary | None = None) -> str:
     ):
         if w in words:
             return name
-    if any(len(p) == 1 and p[0] == w for p in (*v.future, *v.conditional)):
+    if w in v.modal_words:
         return "MOD"
     return "W"
 
@@ -208,7 +208,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Reading:
     tokens = tokenize(text)
     clauses: list[Clause] = []
     owner = [0] * len(tokens)
-    known = frozenset(k[0] for k in v.acts)
+    known = v.act_lemmas
     verbish = [_is_verb(t, v, known) for t in tokens]
     for k in range(1, len(tokens)):
         if verbish[k] and tokens[k].lower.endswith("ing") and tokens[k - 1].lower in v.prepositions:
@@ -371,11 +371,11 @@ def _is_verb(t: Token, v: Vocabulary, known: frozenset[str]) -> bool:
     if t.kind != WORD:
         return False
     w = t.lower
-    if w in v.auxiliaries or w in v.saying or w in v.attitude or any(p[0] == w and len(p) == 1 for p in (*v.future, *v.conditional)):
+    if w in v.auxiliaries or w in v.saying or w in v.attitude or w in v.modal_words:
         return True
     if t.text[:1].isupper():
         return False
-    return lemma(w, known, v.irregular) in known or (len(w) > 4 and w.endswith("ed"))
+    return v.lemma(w) in known or (len(w) > 4 and w.endswith("ed"))
 
 
 def _quotations(tokens: list[Token]) -> dict[int, int]:
@@ -409,7 +409,7 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
         if w in v.negators and not _quoted_answer(toks, k):
             negated_from = k
             continue
-        base = lemma(w, known, v.irregular)
+        base = v.lemma(w)
         nxt = words[k + 1] if k + 1 < len(words) else ""
         family = v.acts.get((base, nxt))
         end = toks[k].end
@@ -443,12 +443,11 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
     for k in range(len(toks)):
         if toks[k].kind != WORD:
             continue
-        for kind, phrases in ((FUTURE, v.future), (CONDITIONAL, v.conditional)):
-            for p in phrases:
-                # "May" and "Will" written with a capital are a month and a name
-                if tuple(words[k : k + len(p)]) == p and (toks[k].text[:1].islower() or p[0] not in _CAPITALISED_NAMES):
-                    clause.modality, clause.cue = kind, " ".join(p)
-                    return
+        for kind, p in v.modal_phrases.get(words[k], ()):
+            # "May" and "Will" written with a capital are a month and a name
+            if tuple(words[k : k + len(p)]) == p and (toks[k].text[:1].islower() or p[0] not in _CAPITALISED_NAMES):
+                clause.modality, clause.cue = kind, " ".join(p)
+                return
         if words[k] in v.doubt:
             clause.modality, clause.cue = DOUBT, words[k]
             return

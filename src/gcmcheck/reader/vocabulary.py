@@ -7,10 +7,11 @@ belong in the claims table.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+from pathlib import Path
+
+LANGUAGE_FILE = Path(__file__).with_name("language.toml")
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,30 @@ class Vocabulary:
     compatible: tuple[frozenset[str], ...] = ()
     sides: dict[tuple[str, ...], str] = field(default_factory=dict)  # lemma -> for / against / abstain
     auxiliaries: frozenset[str] = frozenset()  # be, have and do together
+    act_lemmas: frozenset[str] = frozenset()  # the first words of the acts' lemmas
+    modal_words: frozenset[str] = frozenset()  # modality phrases of one word ("will", "could")
+    # modality phrases by their first word: "expected" -> [("expected", "to")]
+    modal_phrases: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "auxiliaries", self.be | self.have | self.do)
+        object.__setattr__(self, "act_lemmas", frozenset(k[0] for k in self.acts))
+        object.__setattr__(self, "modal_words", frozenset(p[0] for p in (*self.future, *self.conditional) if len(p) == 1))
+        index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for kind, phrases in (("future", self.future), ("conditional", self.conditional)):
+            for phrase in phrases:
+                index.setdefault(phrase[0], []).append((kind, phrase))
+        object.__setattr__(self, "modal_phrases", {k: tuple(v) for k, v in index.items()})
+
+    def lemma(self, word: str) -> str:
+        """The dictionary form of a word when it is one of the acts' lemmas, remembered."""
+        memo: dict[str, str] = self.__dict__.setdefault("_lemmas", {})
+        found = memo.get(word)
+        if found is None:
+            from gcmcheck.reader.clauses import lemma
+
+            found = memo[word] = lemma(word, self.act_lemmas, self.irregular)
+        return found
 
     def families_meet(self, a: frozenset[str], b: frozenset[str]) -> bool:
         """Can acts of these families describe one fact (a shared or compatible family)?"""
@@ -63,8 +85,9 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
 @cache
 def vocabulary() -> Vocabulary:
     """The shipped vocabulary (read on first use, never at import)."""
-    raw = tomllib.loads(resources.files("gcmcheck.reader").joinpath("language.toml").read_text(encoding="utf-8"))
-    return from_data(raw)
+    import tomllib  # only when a sentence is first read
+
+    return from_data(tomllib.loads(LANGUAGE_FILE.read_text(encoding="utf-8")))
 
 
 def from_data(raw: dict) -> Vocabulary:  # type: ignore[type-arg]
