@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import inspect
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar, cast
 
 from gcmcheck.analysis import language as lang
 from gcmcheck.analysis.analyser import nouns_compatible
@@ -26,6 +27,8 @@ from gcmcheck.models import Analysis, DateMention, Mention, Value
 from gcmcheck.reader.clauses import lemma, GOVERNING_REACH, CONDITIONAL, DOUBT, FUTURE, PARENTHETICAL, QUESTION, RELATIVE, REPORTED, Act, Clause, Reading
 from gcmcheck.reader.vocabulary import vocabulary
 
+
+T = TypeVar("T")
 
 # A sentence that names nothing of a claim is on its topic when this share of its
 # (weighted) words are the claim's.
@@ -339,7 +342,7 @@ def list_verb(p: Pair) -> str | None:
     """
     if p.fact.kind != MEMBER or p.clause is None or not p.clause.acts:
         return None
-    if len(p.claim.members) == 1 and not any(c.acts for c in p.claim_reading.clauses):
+    if len(p.claim.members) == 1 and p.claim_reading is not None and not any(c.acts for c in p.claim_reading.clauses):
         return None  # a post ("X, the Director General, said ..."): its holder may do anything
     own = {(a.lemma, _side(p.version_reading.text, a)) for c in p.version_reading.clauses for a in c.acts}
     own_sides = {side for _, side in own if side}
@@ -545,20 +548,21 @@ def unknown_document(p: Pair) -> str | None:
         if m.kind == NAME and words & (v.instrument_nouns | v.event_nouns):
             return f"the clause is about {m.text}, which the table does not know"
     if p.fact.kind == DATE and p.reading.words_before(p.fact.start, 1) == ["of"]:
-        before = p.reading.words_before(p.fact.start, 5)
-        if any(w in v.instrument_nouns or "/" in w for w in before):
+        preceding = p.reading.words_before(p.fact.start, 5)
+        if any(w in v.instrument_nouns or "/" in w for w in preceding):
             return "the date is that of another document ('resolution ... of')"
     if any(m.kind == SUBJECT for m in p.mentions_in(p.statement, p.reading, p.clause)):
         return None  # "the Global Compact for Migration, a nonbinding accord": a description
     key = ("indefinite documents", id(p.clause))
-    found = p.reading.memo.get(key)
+    found = cast("list[list[str]] | None", p.reading.memo.get(key))
     if found is None:
-        words = [p.reading.tokens[i].lower for i in p.clause.tokens]
-        found = p.reading.memo[key] = [
-            words[k : k + 3] for k, w in enumerate(words[:-1])
-            if w in ("a", "an", "another", "this", "these") and any(x in v.instrument_nouns for x in words[k + 1 : k + 3])
+        lowered = [p.reading.tokens[i].lower for i in p.clause.tokens]
+        found = [
+            lowered[k : k + 3] for k, w in enumerate(lowered[:-1])
+            if w in ("a", "an", "another", "this", "these") and any(x in v.instrument_nouns for x in lowered[k + 1 : k + 3])
         ]
-    for phrase in found:  # type: ignore[attr-defined]
+        p.reading.memo[key] = found
+    for phrase in found:
         if not _same_document_in_claim(p, phrase[1:]):
             return f"the clause is about {' '.join(phrase)}, not the subject"
     return None
@@ -999,26 +1003,27 @@ def _mention_before(p: Pair, offset: int) -> Mention | None:
     """The statement's last name that ends at or before offset (the antecedent of a
     relative clause that starts there)."""
     key = ("mention ends", id(p.statement))
-    ends = p.reading.memo.get(key)
+    ends = cast("tuple[list[int], list[Mention]] | None", p.reading.memo.get(key))
     if ends is None:
         ordered = sorted(p.statement.mentions, key=lambda m: m.end)
-        ends = p.reading.memo[key] = ([m.end for m in ordered], ordered)
-    positions, ordered = ends  # type: ignore[misc]
+        ends = ([m.end for m in ordered], ordered)
+        p.reading.memo[key] = ends
+    positions, by_end = ends
     i = bisect_right(positions, offset)
-    return ordered[i - 1] if i else None
+    return by_end[i - 1] if i else None
 
 
-def _grouped(reading: Reading, analysis: Analysis, what: str, items: list) -> dict[int, list]:  # type: ignore[type-arg]
+def _grouped(reading: Reading, analysis: Analysis, what: str, items: Sequence[T]) -> dict[int, list[T]]:
     """Items (mentions or values) by the clause they stand in, worked out once."""
     key = (what, id(analysis))
-    groups = reading.memo.get(key)
+    groups = cast("dict[int, list[T]] | None", reading.memo.get(key))
     if groups is None:
         groups = {}
         for item in items:
-            clause = reading.clause_at(item.start)
+            clause = reading.clause_at(item.start)  # type: ignore[attr-defined]
             groups.setdefault(id(clause), []).append(item)
         reading.memo[key] = groups
-    return groups  # type: ignore[return-value]
+    return groups
 
 
 def note_marker_at(text: str, start: int, end: int) -> bool:
@@ -1067,9 +1072,10 @@ def _clause_overlap(p: Pair) -> float:
     if p.clause is None:
         return 0.0
     key = ("keywords", id(p.clause))
-    words = p.reading.memo.get(key)
+    words = cast("frozenset[str] | None", p.reading.memo.get(key))
     if words is None:
-        words = p.reading.memo[key] = lang.keywords(p.reading.text_of(p.clause))
+        words = lang.keywords(p.reading.text_of(p.clause))
+        p.reading.memo[key] = words
     return len(words & p.claim.keywords) / len(words) if words else 0.0
 
 
@@ -1080,7 +1086,7 @@ def _subject_words(p: Pair) -> frozenset[str]:
     if p.clause is None or not p.clause.tokens:
         return frozenset()
     key = ("subject words", id(p.clause))
-    found = p.reading.memo.get(key)
+    found = cast("frozenset[str] | None", p.reading.memo.get(key))
     if found is None:
         v = vocabulary()
         words: list[str] = []
@@ -1089,8 +1095,9 @@ def _subject_words(p: Pair) -> frozenset[str]:
             if t.lower in v.auxiliaries or (t.lower.endswith("ed") and len(t.lower) > 4) or t.kind == "number":
                 break
             words.append(t.text)
-        found = p.reading.memo[key] = lang.keywords(" ".join(words))
-    return found  # type: ignore[return-value]
+        found = lang.keywords(" ".join(words))
+        p.reading.memo[key] = found
+    return found
 
 
 def _relative_after(p: Pair) -> Clause | None:
