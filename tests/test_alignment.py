@@ -50,6 +50,7 @@ CASES = [
     ("A105", "Most of the world's migrants live in just 20 countries.", "contradicted", None),
     ("A131", "The alliance has members in 12 countries.", "contradicted", None),
     ("A132", "Austria Refuses To Back UN Migration Pact", "contradicted", None),
+    ("A133", "WASHINGTON, DC - On 19 December 2018 the General Assembly endorsed the compact.", "contradicted", None),
 ]
 
 

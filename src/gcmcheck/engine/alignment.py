@@ -146,8 +146,10 @@ def rule(rule_id: str, name: str, elsewhere: bool = False) -> Callable[[Callable
 
 
 def misaligned(pair: Pair) -> tuple[Rule, str] | None:
-    """The first rule that finds the pair is not about one fact, and why."""
-    for r in RULES:
+    """The first rule that finds the pair is not about one fact, and why. Rules that
+    find the value is no claim at all (elsewhere) are asked first, so that a dateline
+    or a prediction is reported as such rather than as a doubtful reading."""
+    for r in sorted(RULES, key=lambda r: not r.elsewhere):
         why = r.check(pair)
         if why:
             return r, why
@@ -545,7 +547,7 @@ def unknown_document(p: Pair) -> str | None:
         mentions = [*mentions, *([before] if before else [])]
     for m in mentions:
         words = {w.lower() for w in m.text.split()}
-        if m.kind == NAME and words & (v.instrument_nouns | v.event_nouns):
+        if m.kind in (NAME, OTHER) and words & (v.instrument_nouns | v.event_nouns):
             return f"the clause is about {m.text}, which the table does not know"
     if p.fact.kind == DATE and p.reading.words_before(p.fact.start, 1) == ["of"]:
         preceding = p.reading.words_before(p.fact.start, 5)
@@ -975,18 +977,45 @@ def owner_missing(p: Pair) -> str | None:
 
 @rule("A132", "title-case")
 def title_case(p: Pair) -> str | None:
-    """What it does: leaves a side unjudged in a headline written in title case.
+    """What it does: leaves sides and figures unjudged in a headline written in title
+    case.
 
     Why: in "Austria Refuses To Sign UN Migration Pact" every word is capitalised, so
-    verbs cannot be told from names, and the side read may be the opposite one.
+    verbs cannot be told from names, and the side read may be the opposite one; a
+    figure's noun and verb are as unreadable ("Fund Kicks Off 12 Million USD
+    Programmes").
 
     Example: "Austria Refuses To Sign UN Migration Pact" raises no alarm.
     """
-    if p.fact.kind != STANCE or p.comparison.outcome != MISMATCH or p.clause is None:
+    if p.fact.kind not in (STANCE, QUANTITY) or p.comparison.outcome != MISMATCH or p.clause is None:
         return None
     words = [p.reading.tokens[i] for i in p.clause.tokens if p.reading.tokens[i].kind == "word"]
     if len(words) >= 4 and sum(w.text[:1].isupper() for w in words) >= 0.7 * len(words):
         return "the clause is a title-case headline: its verbs cannot be read"
+    return None
+
+
+@rule("A133", "dateline", elsewhere=True)
+def dateline(p: Pair) -> str | None:
+    """What it does: a place in capitals that opens a sentence ("WASHINGTON, DC -",
+    "GENEVA (Reuters) -") is where the story was filed, not an actor.
+
+    Why: wire stories open with a dateline; reading it as the United States taking
+    a side turns every story filed from Washington into an alarm.
+
+    Example: "WASHINGTON - On 19 December the General Assembly endorsed the compact."
+    does not put the United States on any side.
+    """
+    if p.fact.kind not in (STANCE, MEMBER):
+        return None
+    name = p.reading.text[p.fact.start : p.fact.end]
+    if p.fact.start > 2 or not name.isupper() or len(name) < 4 or " " in name:
+        return None  # "UN DESA, a member of ..." is an organisation, not a dateline
+    if any(name in aliases for aliases in p.lexicon.entities.values()):
+        return None  # written in capitals in the table too: an acronym
+    after = p.reading.words_after(p.fact.end, 1)
+    if after and after[0] in (",", "-", "\u2013", "\u2014", "(", ":"):
+        return "the name is the story's dateline"
     return None
 
 
