@@ -41,6 +41,8 @@ CASES = [
     ("A123", "Delegates, the Secretary-General said, should act.", "contradicted", None),
     ("A124", "Reuters | A press conference in Brussels, 8 December 2018.", "contradicted", None),
     ("A125", "Hungary's foreign minister spoke to a press conference in Budapest.", "contradicted", None),
+    ("A125", "Ministers attacked the states leaving the pact at a conference hosted by a think tank in Oslo.", "contradicted", None),
+    ("A125", "The news broke before a stock-taking meeting in Quito on the compact.", "contradicted", None),
     ("A126", "The senator was a strong supporter of Israel.", "contradicted", None),
     ("A127", "The Dominican Republic abstained.", "contradicted", None),
     ("A128", "Austria and Poland dropped their support for the deal.", "supported", None),

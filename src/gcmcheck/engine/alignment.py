@@ -817,7 +817,13 @@ def venue_of_what(p: Pair) -> str | None:
     if p.claim.event and p.claim.event in _events_in(p, p.clause) - {p.fact.entity}:
         return None
     claim_families = {a.family for c in p.version_reading.clauses for a in c.acts} | {"decision", "happening"}
-    if any(m.kind == SUBJECT for m in p.statement.mentions) and p.act is not None and p.act.family in claim_families:
+    act = p.act
+    if act is not None and act.reduced:
+        # "a conference hosted by a newspaper in Berlin": the place is that conference's
+        before = p.reading.words_before(act.start, 2)
+        if len(before) == 2 and before[0] in ("a", "an") and before[1] in vocabulary().event_nouns:
+            return "the place is that of another gathering"
+    if any(m.kind == SUBJECT for m in p.statement.mentions) and act is not None and act.family in claim_families:
         return None  # "the conference that adopted the compact was held in Rabat"
     return "the sentence does not say that the claim's event happened there"
 

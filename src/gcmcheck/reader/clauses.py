@@ -422,6 +422,8 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
             continue
         if k > 0 and ((words[k - 1] in v.determiners and words[k - 1] not in v.complementisers) or words[k - 1] == "'s"):
             continue  # "the vote", "its support": a noun, not a verb ("that adopted" is a verb)
+        if w.endswith("ing") and k > 1 and words[k - 2] in v.determiners and words[k - 2] not in v.complementisers:
+            continue  # "a stock-taking meeting", "the annual meeting": a noun
         # "to sign" after a noun is a purpose; after "failed", "refused" it is the act done
         catenated = k > 1 and words[k - 1] == "to" and lemma(words[k - 2], v.catenatives, v.irregular) in v.catenatives
         infinitive = k > 0 and words[k - 1] == "to" and not catenated
