@@ -29,6 +29,7 @@ CASES = [
     ("A107", "Latvia did not, after all, hold out.", "supported", "unverifiable"),
     ("A111", "It passed by 152 votes, with Poland, Hungary and Israel also voting 'no'.", "contradicted", None),
     ("A114", "A resolution was adopted by the General Assembly on 3 March 2017.", "contradicted", "unverifiable"),
+    ("A102", "The compact, which was drafted in 2017, was activated on 2 May 2019 at UN headquarters.", "contradicted", None),
     ("A114", "The Regional Summit on Mobility took place on 4 May 2016 at UN Headquarters.", "contradicted", "unverifiable"),
     ("A116", "Belgium's government won parliament's backing to sign the pact.", "contradicted", "unverifiable"),
     ("A117", "The compact was endorsed by the General Assembly on 19 December 2018.[7]", "contradicted", "supported"),
