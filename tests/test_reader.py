@@ -125,3 +125,22 @@ def test_lemma_handles_regular_and_irregular_forms() -> None:
 def test_read_never_raises_on_odd_input() -> None:
     for text in ["", " ", "((((", '"""', "—", "and and and", "'s", "1-2-3"]:
         read(text)
+
+
+def test_the_language_file_is_cached_by_content(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gcmcheck.reader import vocabulary as module
+
+    monkeypatch.setenv("GCMCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("GCMCHECK_NO_CACHE", raising=False)
+    module.vocabulary.cache_clear()
+    try:
+        first = module.vocabulary()
+        files = list(tmp_path.glob("language-*.json"))
+        assert len(files) == 1
+        module.vocabulary.cache_clear()
+        assert module.vocabulary() == first  # read back from the cache file
+        files[0].write_bytes(b"damaged")
+        module.vocabulary.cache_clear()
+        assert module.vocabulary() == first  # a damaged file is ignored and rewritten
+    finally:
+        module.vocabulary.cache_clear()

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 LANGUAGE_FILE = Path(__file__).with_name("language.toml")
+_HEADER = b"gcmcheck language cache 1\n"
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,33 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
 
 @cache
 def vocabulary() -> Vocabulary:
-    """The shipped vocabulary (read on first use, never at import)."""
-    import tomllib  # only when a sentence is first read
+    """The shipped vocabulary (read on first use, never at import).
 
-    return from_data(tomllib.loads(LANGUAGE_FILE.read_text(encoding="utf-8")))
+    Parsing TOML costs more than the rest of a quick check's reading, so the parsed
+    file is kept as JSON in gcmcheck's cache folder, keyed on the file's bytes."""
+    import json
+
+    from gcmcheck import cachefiles
+
+    data = LANGUAGE_FILE.read_bytes()
+    cached: Path | None = None
+    if cachefiles.enabled():
+        import hashlib
+
+        key = hashlib.sha256(data).hexdigest()[:32]
+        cached = cachefiles.cache_dir() / f"language-{key}.json"
+        payload = cachefiles.read_signed(cached, _HEADER + key.encode() + b"\n")
+        if payload is not None:
+            try:
+                return from_data(json.loads(payload))
+            except (ValueError, KeyError, TypeError):
+                pass  # a damaged file is rewritten below
+    import tomllib
+
+    raw = tomllib.loads(data.decode("utf-8"))
+    if cached is not None:
+        cachefiles.write_signed(cached, _HEADER + cached.stem[len("language-") :].encode() + b"\n", json.dumps(raw).encode())
+    return from_data(raw)
 
 
 def from_data(raw: dict) -> Vocabulary:  # type: ignore[type-arg]
