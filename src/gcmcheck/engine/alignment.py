@@ -24,7 +24,20 @@ from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, OTHER, SUBJECT, Lexic
 from gcmcheck.engine.compiled import CompiledClaim
 from gcmcheck.engine.facts import BINDING, DATE, MEMBER, MISMATCH, QUANTITY, STANCE, VENUE, Comparison, Fact, venues
 from gcmcheck.models import Analysis, DateMention, Mention, Value
-from gcmcheck.reader.clauses import lemma, GOVERNING_REACH, CONDITIONAL, DOUBT, FUTURE, PARENTHETICAL, QUESTION, RELATIVE, REPORTED, Act, Clause, Reading
+from gcmcheck.reader.clauses import (
+    CONDITIONAL,
+    DOUBT,
+    FUTURE,
+    GOVERNING_REACH,
+    PARENTHETICAL,
+    QUESTION,
+    RELATIVE,
+    REPORTED,
+    Act,
+    Clause,
+    Reading,
+    lemma,
+)
 from gcmcheck.reader.vocabulary import vocabulary
 
 

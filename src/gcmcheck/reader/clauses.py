@@ -22,7 +22,7 @@ MAIN, COORDINATE, RELATIVE, SUBORDINATE, PARENTHETICAL, QUOTATION, REPORTED = (
     "main", "coordinate", "relative", "subordinate", "parenthetical", "quotation", "reported",
 )
 FUTURE, CONDITIONAL, DOUBT, QUESTION = "future", "conditional", "doubt", "question"
-_HARD_BREAKS = frozenset(";:\u2014[]")
+_HARD_BREAKS = frozenset(";:\u2014")  # brackets open parentheticals, like parentheses
 _OPEN, _CLOSE = frozenset("(["), frozenset(")]")
 _DASHES = frozenset("-\u2013")
 # a quotation this long is someone's words; a shorter one ('no', "globalise") is a word quoted
