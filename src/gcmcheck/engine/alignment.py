@@ -36,7 +36,6 @@ from gcmcheck.reader.clauses import (
     Act,
     Clause,
     Reading,
-    lemma,
 )
 from gcmcheck.reader.vocabulary import vocabulary
 
@@ -363,7 +362,7 @@ def list_verb(p: Pair) -> str | None:
     own_sides = {side for _, side in own if side}
     for a in p.clause.acts:
         side = _side(p.reading.text, a)
-        if any(a.lemma == lemma for lemma, _ in own) or (side and side in own_sides):
+        if any(a.lemma == own_lemma for own_lemma, _ in own) or (side and side in own_sides):
             return None
     return f"the sentence says the name {_acts(p.clause)}, which the list does not record"
 
@@ -901,11 +900,10 @@ def governed_noun(p: Pair) -> str | None:
     if any(not a.infinitive for a in p.clause.acts):
         return None  # a verb the reader knows gives the side
     v = vocabulary()
-    known = frozenset(k[0] for k in v.acts)
     tokens = [p.reading.tokens[i] for i in p.clause.tokens]
     for k in range(2, len(tokens)):
         noun = tokens[k].lower
-        if tokens[k - 1].lower in v.determiners | {"their", "its", "his", "her"} and lemma(noun, known, v.irregular) in known:
+        if tokens[k - 1].lower in v.determiners | {"their", "its", "his", "her"} and v.lemma(noun) in v.act_lemmas:
             verb = tokens[k - 2].lower
             if verb.endswith("ed") or verb in ("won", "lost", "withheld", "kept", "gave", "got"):
                 return f"'{tokens[k - 2].text} {tokens[k - 1].text} {tokens[k].text}' may turn the side"

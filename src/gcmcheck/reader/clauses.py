@@ -266,7 +266,7 @@ def read(text: str, vocab: Vocabulary | None = None) -> Reading:
             closes_relative = clauses[current].kind == RELATIVE and (
                 (i + 1 < n and verbish[i + 1]) or not (stack and list_state.get(stack[-1], (False, False))[0])
             )
-            if closes_relative or (clauses[current].kind == SUBORDINATE and _initial(clauses, current, tokens)):
+            if closes_relative or (clauses[current].kind == SUBORDINATE and _initial(clauses, current)):
                 # ", which voted against," ends here when the outer clause goes on with its
                 # verb ("Hungary, which voted against, rejected it"); so does an opening
                 # "After X pulled out,". "which was adopted in Marrakesh, Morocco" does not.
@@ -348,7 +348,7 @@ def _spaced(text: str, t: Token) -> bool:
     return text[t.start - 1 : t.start].isspace() or text[t.end : t.end + 1].isspace()
 
 
-def _initial(clauses: list[Clause], current: int, tokens: list[Token]) -> bool:
+def _initial(clauses: list[Clause], current: int) -> bool:
     """Is the subordinate clause the sentence's (or a piece's) opening one?"""
     return current == 0 or (bool(clauses[current].tokens) and clauses[current].tokens[0] == 0)
 
