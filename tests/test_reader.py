@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gcmcheck.reader.clauses import COORDINATE, QUOTATION, RELATIVE, REPORTED, SUBORDINATE, lemma, read
+from gcmcheck.reader.clauses import COORDINATE, PARENTHETICAL, QUOTATION, RELATIVE, REPORTED, SUBORDINATE, lemma, read
 from gcmcheck.reader.tokens import NUMBER, QUOTE, tokenize
 from gcmcheck.reader.vocabulary import vocabulary
 
@@ -127,6 +127,10 @@ def test_read_never_raises_on_odd_input() -> None:
         read(text)
 
 
+def _same(a, b) -> bool:  # type: ignore[no-untyped-def]
+    return a is not b and (a.acts, a.sides, a.determiners, a.future) == (b.acts, b.sides, b.determiners, b.future)
+
+
 def test_the_language_file_is_cached_by_content(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from gcmcheck.reader import vocabulary as module
 
@@ -135,12 +139,75 @@ def test_the_language_file_is_cached_by_content(tmp_path, monkeypatch) -> None: 
     module.vocabulary.cache_clear()
     try:
         first = module.vocabulary()
-        files = list(tmp_path.glob("language-*.json"))
+        files = list(tmp_path.glob("language-*.pickle"))
         assert len(files) == 1
         module.vocabulary.cache_clear()
-        assert module.vocabulary() == first  # read back from the cache file
+        assert _same(module.vocabulary(), first)  # read back from the cache file
         files[0].write_bytes(b"damaged")
         module.vocabulary.cache_clear()
-        assert module.vocabulary() == first  # a damaged file is ignored and rewritten
+        assert _same(module.vocabulary(), first)  # a damaged file is ignored and rewritten
     finally:
         module.vocabulary.cache_clear()
+
+
+def test_two_dashes_make_an_aside_and_the_clause_resumes() -> None:
+    r = read("Every member except Norway - which withdrew under pressure from its parliament - agreed to the text.")
+    kinds = [(c.kind, r.text_of(c)) for c in r.clauses if c.tokens]
+    assert kinds[0] == ("main", "Every member except Norway agreed to the text.")
+    assert kinds[1][0] == PARENTHETICAL and "withdrew" in kinds[1][1]
+    assert r.clauses[1].parent == 0
+
+
+def test_an_aside_closes_past_a_clause_opened_inside_it() -> None:
+    r = read("All 193 members — Norway, then led by Solberg, included — adopted the declaration.")
+    main = r.clause_at(r.text.index("adopted"))
+    assert main is r.clauses[0]
+
+
+def test_a_lone_dash_still_breaks_the_sentence() -> None:
+    kinds = clause_texts("The vote was close - twelve abstained.")
+    assert [k for k, _ in kinds] == ["main", COORDINATE]
+
+
+def test_an_absolute_phrase_with_with_is_its_own_clause() -> None:
+    r = read("The Assembly endorsed the text by 152 votes, with 12 countries abstaining.")
+    assert r.clause_at(r.text.index("152")) is not r.clause_at(r.text.index("abstaining"))
+
+
+def test_a_reduced_relative_clause_has_its_own_act() -> None:
+    r = read("The accord, launched in New York in 2016, was adopted in Morocco.")
+    aside = r.clause_at(r.text.index("2016"))
+    assert aside is not None and aside.kind == RELATIVE
+    assert [a.lemma for a in aside.acts] == ["launch"]
+    assert r.clause_at(r.text.index("adopted")) is r.clauses[0]
+
+
+def test_a_relative_clause_keeps_its_listed_subjects_until_its_verb() -> None:
+    r = read("The accord, which Norway, Chile and Peru opposed, won 150 votes.")
+    assert r.clause_at(r.text.index("Chile")) is r.clause_at(r.text.index("opposed"))
+    assert r.clause_at(r.text.index("150")) is r.clauses[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["One hundred and forty states voted yes.", "Some 140 heads of state and government adopted it."],
+)
+def test_number_words_and_counted_nouns_are_no_verbs(text: str) -> None:
+    r = read(text)
+    assert len([c for c in r.clauses if c.tokens]) == 1
+    assert [a.family for a in r.clauses[0].acts] == ["decision"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "attributed"),
+    [
+        ("According to the agency, 20 states signed.", "agency", True),
+        ("The agency said 20 states signed.", "agency", True),
+        ("The agency's latest estimates show 20 states signed.", "agency", True),
+        ("The agency's members signed.", "agency", False),
+        ("The agency signed.", "agency", False),
+    ],
+)
+def test_attribution_of_figures(text: str, name: str, attributed: bool) -> None:
+    start = text.index(name)
+    assert read(text).attributes(start, start + len(name)) is attributed

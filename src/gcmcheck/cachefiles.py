@@ -71,3 +71,26 @@ def trusted(st: os.stat_result) -> bool:
     if hasattr(os, "geteuid"):
         return st.st_uid == os.geteuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
     return True
+
+
+def load_plain(payload: bytes) -> object:
+    """A pickle of plain data only (dicts, lists, tuples, strings, numbers): a payload
+    naming any class or function is refused before anything is called. Raises
+    ValueError for a damaged or refused payload."""
+    import io
+    import pickle
+
+    class PlainUnpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> object:
+            raise pickle.UnpicklingError(f"a cache of plain data may not name {module}.{name}")
+
+    try:
+        return PlainUnpickler(io.BytesIO(payload)).load()
+    except Exception as e:  # any damage: the caller rebuilds
+        raise ValueError(str(e)) from e
+
+
+def dump_plain(data: object) -> bytes:
+    import pickle
+
+    return pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)

@@ -14,7 +14,6 @@ entries are written back when the process exits.
 
 from __future__ import annotations
 
-import io
 import pickle
 import re
 import sys
@@ -118,7 +117,7 @@ def _load() -> dict[tuple[str, int], Entry] | None:
     """The stored entries (read once per process); None when caching is off."""
     global _stored
     if _stored is None:
-        from gcmcheck.cachefiles import enabled, read_signed
+        from gcmcheck.cachefiles import enabled, load_plain, read_signed
 
         if _sre is None or not enabled():
             return None
@@ -127,20 +126,12 @@ def _load() -> dict[tuple[str, int], Entry] | None:
         payload = read_signed(file, header)
         if payload is not None:
             try:
-                data = _PlainUnpickler(io.BytesIO(payload)).load()
-            except Exception:  # damaged: start afresh
+                data = load_plain(payload)
+            except ValueError:  # damaged: start afresh
                 data = None
             if isinstance(data, dict):
                 _stored = data
     return _stored
-
-
-class _PlainUnpickler(pickle.Unpickler):
-    """Only dicts, lists, tuples, strings and numbers: a file naming any class or
-    function is refused before anything is called."""
-
-    def find_class(self, module: str, name: str) -> object:
-        raise pickle.UnpicklingError(f"the regex cache may not name {module}.{name}")
 
 
 def save() -> None:

@@ -13,7 +13,10 @@ with voice and negation) and its modality. Every rule is named in
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+
+TYPE_CHECKING = False  # typing costs 2 ms to import; mypy reads the guarded import
+if TYPE_CHECKING:
+    from typing import Any
 
 from gcmcheck.reader.tokens import NUMBER, PUNCT, QUOTE, WORD, Token, tokenize
 from gcmcheck.reader.vocabulary import Vocabulary, vocabulary
@@ -36,33 +39,49 @@ _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
 GOVERNING_REACH = 8
 
 
-@dataclass(frozen=True, slots=True)
 class Act:
     """A verb (or verb and particle) of a known family, as used in one clause."""
 
-    lemma: str
-    family: str
-    start: int
-    end: int
-    passive: bool = False
-    negated: bool = False
-    infinitive: bool = False  # "to sign": named, not done
-    catenated: bool = False  # "failed to sign": the first verb decides the side
-    reduced: bool = False  # a participle with "by" and no "be": "entities coordinated by IOM"
-    answer: str = ""  # the side a vote's answer gives ("voting 'no'": "against")
+    __slots__ = ("lemma", "family", "start", "end", "passive", "negated", "infinitive", "catenated", "reduced", "answer")
+
+    def __init__(
+        self, lemma: str, family: str, start: int, end: int, passive: bool = False, negated: bool = False,
+        infinitive: bool = False, catenated: bool = False, reduced: bool = False, answer: str = "",
+    ) -> None:  # fmt: skip
+        self.lemma = lemma
+        self.family = family
+        self.start = start
+        self.end = end
+        self.passive = passive
+        self.negated = negated
+        self.infinitive = infinitive  # "to sign": named, not done
+        self.catenated = catenated  # "failed to sign": the first verb decides the side
+        self.reduced = reduced  # a participle with "by" and no "be": "entities coordinated by IOM"
+        self.answer = answer  # the side a vote's answer gives ("voting 'no'": "against")
+
+    def __repr__(self) -> str:
+        return f"Act({self.lemma!r}, {self.family!r}, {self.start}, {self.end})"
 
 
-@dataclass(slots=True)
 class Clause:
-    kind: str
-    tokens: list[int] = field(default_factory=list)  # indices into Reading.tokens
-    acts: list[Act] = field(default_factory=list)
-    modality: str = ""
-    cue: str = ""  # the words that set the modality
-    quoted: bool = False
-    reported: bool = False  # inside what someone said or feared (the clause itself, or one it opened)
-    _spans: list[tuple[int, int]] | None = None
-    _positions: list[int] | None = None
+    """One clause: its tokens (by index), acts, modality and where it stands."""
+
+    __slots__ = ("kind", "tokens", "acts", "modality", "cue", "quoted", "reported", "parent", "_spans", "_positions")
+
+    def __init__(self, kind: str, reported: bool = False, parent: int = -1) -> None:
+        self.kind = kind
+        self.tokens: list[int] = []  # indices into Reading.tokens
+        self.acts: list[Act] = []
+        self.modality = ""
+        self.cue = ""  # the words that set the modality
+        self.quoted = False
+        self.reported = reported  # inside what someone said or feared (the clause itself, or one it opened)
+        self.parent = parent  # the index of the clause this one was opened inside (-1: none)
+        self._spans: list[tuple[int, int]] | None = None
+        self._positions: list[int] | None = None
+
+    def __repr__(self) -> str:
+        return f"Clause({self.kind!r}, {len(self.tokens)} tokens)"
 
     def spans(self, tokens: list[Token]) -> list[tuple[int, int]]:
         """The clause's stretches of text (more than one when it is interrupted)."""
@@ -121,22 +140,21 @@ class Clause:
         return best if distance(best) <= GOVERNING_REACH else None
 
 
-@dataclass
 class Reading:
     """A sentence read into tokens and clauses."""
 
-    text: str
-    tokens: list[Token]
-    clauses: list[Clause]
-    owner: list[int]  # token index -> clause index
-    question: bool = False
-    starts: list[int] = field(default_factory=list)  # token starts, for lookups by offset
-    # what callers work out once per clause (keyed by their own names), so that a
-    # long statement with many facts is still read in linear time
-    memo: dict[object, object] = field(default_factory=dict)
+    __slots__ = ("text", "tokens", "clauses", "owner", "question", "starts", "memo")
 
-    def __post_init__(self) -> None:
-        self.starts = [t.start for t in self.tokens]
+    def __init__(self, text: str, tokens: list[Token], clauses: list[Clause], owner: list[int], question: bool = False) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.clauses = clauses
+        self.owner = owner  # token index -> clause index
+        self.question = question
+        self.starts = [t.start for t in tokens]  # token starts, for lookups by offset
+        # what callers work out once per clause (keyed by their own names), so that a
+        # long statement with many facts is still read in linear time
+        self.memo: dict[Any, Any] = {}
 
     def clause_at(self, offset: int) -> Clause | None:
         """The clause holding the token at (or just before) a character offset."""
@@ -156,6 +174,20 @@ class Reading:
         """The first `count` tokens (lower case) that start at or after offset."""
         i = bisect_left(self.starts, offset)
         return [t.lower for t in self.tokens[i : i + count]]
+
+    def attributes(self, start: int, end: int, vocab: Vocabulary | None = None) -> bool:
+        """Is the name at text[start:end] where figures come from rather than what
+        they are about: "according to DESA", "DESA said", "DESA's latest estimates"?"""
+        v = vocab or vocabulary()
+        before = tuple(self.words_before(start, 5))
+        while before and before[-1] in v.determiners:
+            before = before[:-1]  # "according to the agency"
+        if any(before[len(before) - len(p) :] == p for p in v.attribution_phrases):
+            return True
+        after = [w for w in self.words_after(end, 4) if w != "."]
+        if after and (after[0] in v.saying or after[0] in v.attribution_verbs):
+            return True
+        return bool(after) and after[0] == "'s" and any(w in v.source_nouns for w in after[1:4])
 
     def text_of(self, clause: Clause) -> str:
         return " ".join(self.text[a:b] for a, b in clause.spans(self.tokens))
@@ -202,9 +234,44 @@ def lemma(word: str, known: frozenset[str] | set[str], irregular: dict[str, str]
     return w
 
 
+def may_attribute(text: str) -> bool:
+    """Has the sentence the words an attribution needs ("said", "according", or
+    "'s" with "estimates")? Most sentences have none, and need no reading to say
+    that no name in them is a source of figures (Reading.attributes)."""
+    v = vocabulary()
+    plain = text.lower().replace("\u2019", "'")
+    words = set(plain.replace("'", " ").split())
+    verbs, nouns = _attribution_cues(v)
+    return bool(words & verbs) or ("'s" in plain and bool(words & nouns))
+
+
+def _attribution_cues(v: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
+    found = v.__dict__.get("_attribution_cues")
+    if found is None:
+        phrases = {max(p, key=len) for p in v.attribution_phrases}  # "according", "words"
+        found = v.__dict__["_attribution_cues"] = (frozenset(v.saying | v.attribution_verbs | phrases), v.source_nouns)
+    return found  # type: ignore[no-any-return]
+
+
+_RECENT: dict[str, Reading] = {}  # the last few sentences read with the shipped vocabulary
+_RECENT_SIZE = 8
+
+
 def read(text: str, vocab: Vocabulary | None = None) -> Reading:
-    """Read one sentence into tokens and clauses. Never raises."""
-    v = vocab or vocabulary()
+    """Read one sentence into tokens and clauses. Never raises. The analyser and the
+    alignment rules both read a statement; the second gets the first reading."""
+    if vocab is None:
+        found = _RECENT.get(text)
+        if found is None:
+            found = _read(text, vocabulary())
+            if len(_RECENT) >= _RECENT_SIZE:
+                del _RECENT[next(iter(_RECENT))]
+            _RECENT[text] = found
+        return found
+    return _read(text, vocab)
+
+
+def _read(text: str, v: Vocabulary) -> Reading:
     tokens = tokenize(text)
     clauses: list[Clause] = []
     owner = [0] * len(tokens)
@@ -213,6 +280,8 @@ def read(text: str, vocab: Vocabulary | None = None) -> Reading:
     for k in range(1, len(tokens)):
         if verbish[k] and tokens[k].lower.endswith("ing") and tokens[k - 1].lower in v.prepositions:
             verbish[k] = False  # "in backing out": a gerund, not a clause's verb
+        elif verbish[k] and tokens[k - 1].kind == NUMBER and _counted_plural(tokens[k].lower):
+            verbish[k] = False  # "164 heads of state": a counted plural noun ("152 voted" stays a verb)
     ahead = _verbs_ahead(tokens, verbish)
     ahead_past_commas = _verbs_ahead(tokens, verbish, stop=";:()[]\u2014")
 
@@ -222,10 +291,13 @@ def read(text: str, vocab: Vocabulary | None = None) -> Reading:
     def new(kind: str) -> int:
         # a clause opened inside reported words is reported too ("declared that when ...")
         inside = bool(clauses) and kind not in (MAIN, COORDINATE) and clauses[current].reported
-        clauses.append(Clause(kind, reported=kind == REPORTED or inside))
+        parent = current if clauses and kind not in (MAIN, COORDINATE) else -1
+        clauses.append(Clause(kind, reported=kind == REPORTED or inside, parent=parent))
         return len(clauses) - 1
 
     quoted = _quotations(tokens)
+    asides = _dash_pairs(text, tokens)
+    aside_depth = 0  # how deep the clause stack was when the open aside began
     list_state: dict[int, tuple[bool, bool]] = {}
     current = 0  # the clause tokens go to now (new() reads it)
     main = new(MAIN)
@@ -246,6 +318,22 @@ def read(text: str, vocab: Vocabulary | None = None) -> Reading:
                 clauses[q].tokens.append(k)
             i = end + 1
             continue
+        if i in asides:  # "X - which withdrew - agreed": the aside ends at its second dash
+            if asides[i]:
+                aside_depth = len(stack)
+                stack.append(current)
+                current, seen_verb = new(PARENTHETICAL), False
+                owner[i] = current
+                clauses[current].tokens.append(i)
+            else:
+                owner[i] = current
+                clauses[current].tokens.append(i)
+                # back to the clause the aside interrupted, past any clause opened inside it
+                resumed = stack[aside_depth] if len(stack) > aside_depth else None
+                del stack[aside_depth:]
+                current, seen_verb = (resumed if resumed is not None else new(COORDINATE)), True
+            i += 1
+            continue
         if t.kind == PUNCT and (t.text in _HARD_BREAKS or (t.text in _DASHES and _spaced(text, t))):
             current, seen_verb, stack = new(COORDINATE), False, []
             owner[i] = current
@@ -263,7 +351,9 @@ def read(text: str, vocab: Vocabulary | None = None) -> Reading:
             continue
         elif t.kind == PUNCT and t.text == ",":
             nxt = tokens[i + 1].lower if i + 1 < n else ""
-            closes_relative = clauses[current].kind == RELATIVE and (
+            # a relative clause ends at a comma only once it has its verb: "which Hungary,
+            # Poland and Austria opposed," lists its subjects first
+            closes_relative = clauses[current].kind == RELATIVE and seen_verb and (
                 (i + 1 < n and verbish[i + 1]) or not (stack and list_state.get(stack[-1], (False, False))[0])
             )
             if closes_relative or (clauses[current].kind == SUBORDINATE and _initial(clauses, current)):
@@ -274,6 +364,22 @@ def read(text: str, vocab: Vocabulary | None = None) -> Reading:
                 clauses[current].tokens.append(i)
                 current = stack.pop() if stack else new(COORDINATE)
                 seen_verb = True
+                i += 1
+                continue
+            if nxt == "with" and clauses[current].tokens:
+                # ", with 12 countries abstaining": an absolute phrase has its own figures and sides
+                owner[i] = current
+                clauses[current].tokens.append(i)
+                current, seen_verb = new(COORDINATE), False
+                i += 1
+                continue
+            if i + 1 < n and verbish[i + 1] and _participle(tokens[i + 1], v) and clauses[current].tokens and clauses[current].kind != RELATIVE:
+                # "the compact, launched at the UN in 2016, was adopted": a reduced relative
+                # clause has its own act, place and date
+                owner[i] = current
+                clauses[current].tokens.append(i)
+                stack.append(current)
+                current, seen_verb = new(RELATIVE), False
                 i += 1
                 continue
             if nxt in v.relatives:  # ", which contains 23 objectives": the pronoun opens a clause
@@ -353,6 +459,33 @@ def _initial(clauses: list[Clause], current: int) -> bool:
     return current == 0 or (bool(clauses[current].tokens) and clauses[current].tokens[0] == 0)
 
 
+def _participle(t: Token, v: Vocabulary) -> bool:
+    """A lower-case past participle ("launched", "held", "drawn")."""
+    w = t.lower
+    if w in v.saying or w in v.attitude:
+        return False  # ", said Guterres": reported speech, read as such
+    return t.text[:1].islower() and (v.past_form(w) or (w in v.irregular and not w.endswith("s")))
+
+
+def _counted_plural(word: str) -> bool:
+    """After a figure, a word in -s is the plural noun it counts ("164 heads"),
+    not a verb: a counted subject takes the plain form ("152 vote", "152 voted")."""
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _dash_pairs(text: str, tokens: list[Token]) -> dict[int, bool]:
+    """Dashes that open (True) and close (False) an aside: the first two dashes of a
+    sentence, when a word follows the second ("The US - which withdrew - is ...").
+    A lone dash still breaks the sentence into clauses."""
+    dashes = [k for k, t in enumerate(tokens) if t.kind == PUNCT and (t.text == "\u2014" or (t.text in _DASHES and _spaced(text, t)))]
+    if len(dashes) < 2:
+        return {}
+    first, second = dashes[0], dashes[1]
+    if second == first + 1 or second + 1 >= len(tokens) or tokens[second + 1].kind == PUNCT:
+        return {}
+    return {first: True, second: False}
+
+
 def _verbs_ahead(tokens: list[Token], verbish: list[bool], stop: str = ",;:()[]\u2014") -> list[bool]:
     """For each index, is there a verb from there on before the next comma or break
     (or only the next break, for a subordinate clause whose subject has an aside:
@@ -375,7 +508,7 @@ def _is_verb(t: Token, v: Vocabulary, known: frozenset[str]) -> bool:
         return True
     if t.text[:1].isupper():
         return False
-    return v.lemma(w) in known or (len(w) > 4 and w.endswith("ed"))
+    return v.lemma(w) in known or v.past_form(w)
 
 
 def _quotations(tokens: list[Token]) -> dict[int, int]:
@@ -422,6 +555,8 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
             continue
         if k > 0 and ((words[k - 1] in v.determiners and words[k - 1] not in v.complementisers) or words[k - 1] == "'s"):
             continue  # "the vote", "its support": a noun, not a verb ("that adopted" is a verb)
+        if k > 0 and toks[k - 1].kind == NUMBER and _counted_plural(w):
+            continue  # "164 heads of state": a counted noun ("152 voted" is a verb)
         if w.endswith("ing") and k > 1 and words[k - 2] in v.determiners and words[k - 2] not in v.complementisers:
             continue  # "a stock-taking meeting", "the annual meeting": a noun
         # "to sign" after a noun is a purpose; after "failed", "refused" it is the act done
