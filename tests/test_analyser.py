@@ -208,3 +208,30 @@ def test_stance_phrases_are_found_as_by_trying_every_place(words: list[str]):
 def test_an_event_that_decides_takes_a_side(text: str, stance: tuple[str, str] | None):
     sides = {(s.entity, s.role) for s in read(text).stances if s.entity == "vote"}
     assert sides == ({stance} if stance else set())
+
+
+def _value(text: str, figure: str):  # type: ignore[no-untyped-def]
+    start = text.index(figure)
+    return next(v for v in read(text).values if v.start == start)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "role"),
+    [
+        # a side is read in the figure's own clause, as the reader splits it
+        ("The compact, which Hungary and Chile opposed, won 150 votes.", "150", ""),
+        ("The Assembly endorsed it by 150 votes, with 10 countries abstaining.", "150", "for"),
+        # ... or in a relative clause on the figure's own noun
+        ("It was fewer than the 160 countries that had approved it.", "160", "for"),
+        # "a majority of 150" counts the majority; "out of 190" is the whole
+        ("At the conference, a majority of 150 member states voted in favour.", "150", "for"),
+        ("Just 3 states out of 190 member states voted no.", "190", "total"),
+    ],
+)
+def test_a_figure_takes_its_side_from_its_own_clause(text: str, figure: str, role: str) -> None:
+    assert _value(text, figure).role == role
+
+
+def test_an_event_in_a_time_clause_is_the_figures_event() -> None:
+    text = "Some 160 states backed the pact when it came to a vote in the General Assembly."
+    assert _value(text, "Some 160").event == "vote"

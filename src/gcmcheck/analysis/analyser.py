@@ -17,7 +17,17 @@ from gcmcheck.analysis.dates import find_dates
 from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, SUBJECT, Lexicon
 from gcmcheck.analysis.numbers import as_ratios, find_fractions, find_quantities
 from gcmcheck.models import Analysis, Mention, Stance, Value
+from gcmcheck.reader.clauses import RELATIVE, SUBORDINATE, Clause, Reading, read
 from gcmcheck.regex_cache import regex
+
+TYPE_CHECKING = False  # typing costs 2 ms to import; mypy reads the guarded names
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class _Clauses(Protocol):
+        def same(self, value: int, other: int) -> bool:
+            """Do the words at `other` belong to the clause of the value at `value`?"""
+            ...
 
 # Counted nouns that all name parties to a decision: "152 countries", "152 votes",
 # "152 member states" and "152 nations" count the same thing.
@@ -34,10 +44,15 @@ ATTRIBUTIVE = "attributive"
 _PERIOD_SPAN_RE = regex(r"[\s-]+(?:years?|months?|decades?)\s+(?:to|through|until|ending\s+in)\s+(?:the\s+end\s+of\s+)?(?:19|20)[0-9]{2}\b", re.IGNORECASE)
 _PERIOD_BOUND_RE = regex(r"\b(since|before|after|until|from)\s+(?:the\s+(?:year|end\s+of|start\s+of)\s+)$", re.IGNORECASE)
 TOTAL = "total"  # the role of a figure that is the whole a count is taken from
+# "152 of 193", "half of the 193", "a majority of the 193": the whole; but "a majority
+# of 152 states voted" counts the majority itself (no determiner after "of")
 _WHOLE_RE = regex(
-    r"(?:^|\b(?:\d[\d,.]*%?|majority|most|all|many|some|none|each|any|half|third|quarter|percent|cent|share|"
-    r"proportion|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\s+)"
-    r"of\s+(?:the\s+|its\s+|their\s+)?(?:(?:[\w.-]+\s+)?[\w.\u2019'-]+['\u2019]s\s+)?(?:[\w.-]+\s+){0,2}$",
+    r"(?:(?:^|\b(?:\d[\d,.]*%?|half|third|quarter|percent|cent|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\s+)"
+    r"of\s+(?:the\s+|its\s+|their\s+)?"
+    r"|\b(?:majority|most|all|many|some|none|each|any|share|proportion)\s+of\s+(?:the\s+|its\s+|their\s+)"
+    r"|\bout\s+of\s+(?:the\s+|its\s+|their\s+)?)"
+    r"(?:(?:[\w.-]+\s+)?[\w.\u2019'-]+['\u2019]s\s+)?(?:[\w.-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _DETERMINER_RE = regex(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)
@@ -82,6 +97,10 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     # the clause's figures
     events = [m for m in mentions if m.kind == EVENT and not _TIME_BOUND_RE.search(text, max(0, m.start - 24), m.start)]
 
+    # a figure's side and event are read in its clause, as the reader splits them
+    # ("which Hungary and Poland opposed, won 152 votes": "opposed" is not the 152's)
+    value_clauses: _Clauses = _ReaderClauses(text)
+    event_clauses: _Clauses = _ReaderClauses(text, dependents=True)
     values: list[Value] = []
     previous_noun: dict[str, str] = {}  # kind -> noun of the last number of that kind
     tally = _tally_roles(text, quantities)
@@ -91,7 +110,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         if _WHOLE_RE.search(text, max(0, q.start - 40), q.start):
             role: str | _Role | None = TOTAL  # "152 of its 193 members": the whole, not a side
         else:
-            role = tally.get(q.start) or _nearest(roles, q.start, q.end, clause_breaks, text)
+            role = tally.get(q.start) or _nearest(roles, q.start, q.end, value_clauses, text)
         # ellipsis: in "152 states voted for and 12 abstained" the 12 are states too
         inherited = previous_noun.get(q.kind, "")
         noun = _counted_noun(text, q.end, found) or ("" if lang.TIME_NOUN_RE.match(inherited) else inherited)
@@ -101,7 +120,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                 quantity=q,
                 role=role if isinstance(role, str) else (role.role if role else ""),
                 noun=noun,
-                event=_event_for(events, q.start, clause_breaks),
+                event=_event_for(events, q.start, event_clauses),
                 start=q.start,
                 end=q.end,
                 change=bool(lang.CHANGE_BEFORE_RE.search(text, max(0, q.start - 40), q.start) or lang.CHANGE_AFTER_RE.match(text, q.end)),
@@ -114,7 +133,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         if d.day is None and _ATTRIBUTIVE_RE.match(text, d.end) and _DETERMINER_RE.search(text, max(0, d.start - 8), d.start):
             d = replace(d, qualifier=ATTRIBUTIVE)  # "the 2015 migrant crisis": a label ("its 4 December 2017 statement" is a date)
         # "since 2000" bounds a period; it is not the date of the event named nearby
-        event = "" if d.qualifier else _event_for(events, d.start, clause_breaks)
+        event = "" if d.qualifier else _event_for(events, d.start, event_clauses)
         values.append(Value(date=d, event=event, start=d.start, end=d.end))
     values.sort(key=lambda v: v.start)
 
@@ -204,6 +223,55 @@ def _same_clause(a: int, b: int, breaks: list[int]) -> bool:
     return i >= len(breaks) or breaks[i] >= hi
 
 
+class _Breaks:
+    """Clauses as the spans between break offsets (punctuation and conjunctions)."""
+
+    def __init__(self, breaks: list[int]):
+        self.breaks = breaks
+
+    def same(self, value: int, other: int) -> bool:
+        return _same_clause(value, other, self.breaks)
+
+
+class _ReaderClauses:
+    """Clauses as the reader splits them: relative, reported and parenthetical
+    clauses are apart from the clause around them, except a relative clause on the
+    value's own noun ("the 164 countries that had approved it": "approved" gives
+    the 164 their side). With `dependents`, any clause that depends on the value's
+    counts too: the event of "164 backed it when it came to a vote in the General
+    Assembly" is named in its time clause."""
+
+    NOUN_REACH = 3  # tokens from a figure to the relative pronoun on its noun ("164 member states that")
+
+    def __init__(self, text: str, dependents: bool = False):
+        self.text = text
+        self.dependents = dependents
+
+    @property
+    def reading(self) -> Reading:
+        """The sentence, read on the first question (most sentences never ask)."""
+        return read(self.text)
+
+    def same(self, value: int, other: int) -> bool:
+        first, second = self.reading.clause_at(value), self.reading.clause_at(other)
+        if first is second:
+            return True
+        if first is None or second is None or not self._depends(second, first):
+            return False
+        return self.dependents or self._on_noun_of(second, value)
+
+    def _depends(self, clause: Clause, on: Clause) -> bool:
+        return clause.kind in (RELATIVE, SUBORDINATE) and clause.parent >= 0 and self.reading.clauses[clause.parent] is on
+
+    def _on_noun_of(self, clause: Clause, value: int) -> bool:
+        """Does the clause open right after the value's noun, with only words between?"""
+        tokens = self.reading.tokens
+        opening = clause.tokens[0] if clause.tokens else -1
+        i = bisect.bisect_right(self.reading.starts, value)
+        between = tokens[i:opening]
+        return opening >= i and len(between) <= self.NOUN_REACH and all(t.kind == "word" for t in between)
+
+
 def _first_within(roles: list[_Role], start: int) -> int:
     """Index of the first role that may lie within reach of start (roles sorted)."""
     lo, hi = 0, len(roles)
@@ -226,7 +294,7 @@ _TIME_BOUND_RE = regex(
 _SUBORDINATE_RE = regex(r"\b(?:when|whereas|because|after|before|until|unless|if)\b", re.IGNORECASE)
 
 
-def _nearest(roles: list[_Role], start: int, end: int, breaks: list[int], text: str) -> _Role | None:
+def _nearest(roles: list[_Role], start: int, end: int, clauses: _Clauses, text: str) -> _Role | None:
     """The role expression closest to a value in its clause; ties go to the one after it."""
     best: tuple[int, int, _Role] | None = None
     # roles are in text order: only those within reach are looked at (linear overall)
@@ -241,7 +309,7 @@ def _nearest(roles: list[_Role], start: int, end: int, breaks: list[int], text: 
             distance, after = start - r.end, 1
         else:
             continue
-        if distance > _MAX_STANCE_DISTANCE or not _same_clause(start, r.start, breaks):
+        if distance > _MAX_STANCE_DISTANCE or not clauses.same(start, r.start):
             continue
         key = (distance, after)
         if best is None or key < best[:2]:
@@ -295,7 +363,7 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
             own_clause = best[1].start >= m.end and re.match(r"\s*,?\s*(?:which|who|that)\b", text[m.end : best[1].start])
             if not own_clause and lang.EXCEPT_RE.search(text[max(0, m.start - 40) : m.start]):
                 role = lang.opposite(role)
-            event = _event_for([e for e in mentions if e.kind == EVENT], best[1].start, breaks)
+            event = _event_for([e for e in mentions if e.kind == EVENT], best[1].start, _Breaks(breaks))
             stances.append(Stance(m.id, role, m.start, m.end, event))
     stances += _event_stances(text, mentions, roles)
     return stances
@@ -530,12 +598,12 @@ def nouns_compatible(a: str, b: str) -> int:
     return 0
 
 
-def _event_for(events: list[Mention], offset: int, breaks: list[int]) -> str:
+def _event_for(events: list[Mention], offset: int, clauses: _Clauses) -> str:
     """The event named in the value's clause (the nearest by its nearer edge), else the
     last one named before it ("endorsed by the General Assembly …, with 152
     votes"). An event only named in a later clause is not the value's ("The year
     2020 would be a test … — reviews to feed into the Review Forum in 2022")."""
-    in_clause = [e for e in events if _same_clause(e.start, offset, breaks)]
+    in_clause = [e for e in events if clauses.same(offset, e.start)]
     if in_clause:
         return min(in_clause, key=lambda e: offset - e.end if e.end <= offset else abs(e.start - offset)).id
     before = [e for e in events if e.end <= offset]

@@ -210,11 +210,6 @@ NON_BINDING_RE = regex(
 BINDING_RE = regex(r"\b(?:legally[-\s])?binding\b|\blegally\s+bound\b|\benforceable\b", re.IGNORECASE)
 
 # Attribution: a name introduced by these is a speaker, not part of the fact.
-ATTRIBUTION_RE = regex(
-    r"\b(?:according to|said|says|say|reported|reports|told|stated|argued|warned|noted|added|estimates?|estimated)\b",
-    re.IGNORECASE,
-)
-
 # Hard boundaries a stance never crosses; lists of names run across commas and "and".
 STANCE_BREAK_RE = regex(r"[;:()\u2014]")
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from gcmcheck.analysis.dates import FULL_MONTHS
 from gcmcheck.analysis.language import NOT_NAMES, ROLE_RE
 from gcmcheck.models import Mention
 from gcmcheck.regex_cache import portable, regex, restore
@@ -179,6 +180,10 @@ class Lexicon:
             dropped.append(words.pop(0).group(0).lower())
         if len(words) >= 3 and dropped[-2:-1] and dropped[-1] == "of" and dropped[-2] in NOT_NAMES:
             words.pop(0)  # "Secretary of State Mike Pompeo": the title's object is not the name
+        for k in range(1, len(words)):
+            if words[k].group(0).lower().strip(".,") in FULL_MONTHS and words[k - 1].group(0).lower() in ("on", "in", "of"):
+                del words[k - 1 :]  # "the Progress Declaration on June 7th": the date is no part of the name
+                break
         while words and (
             words[-1].group(0).lower().strip(".,") in {"of", "on", "for", "and", "the", "de"}
             or not words[-1].group(0)[:1].isupper()
