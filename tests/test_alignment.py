@@ -54,6 +54,23 @@ CASES = [
     ("A131", "The alliance has members in 12 countries.", "contradicted", None),
     ("A132", "Austria Refuses To Back UN Migration Pact", "contradicted", None),
     ("A133", "WASHINGTON, DC - On 19 December 2018 the General Assembly endorsed the compact.", "contradicted", None),
+    ("A117", "The pact was endorsed by the General Assembly in December 2018.Footnote 3", "contradicted", "supported"),
+    ("A117", "The compact was endorsed by the General Assembly with 152 votes in favour (GCM, para. 9).", "contradicted", "supported"),
+    ("A135", "The compact had been agreed in July 2018 by every UN member but one.", "contradicted", None),
+    ("A136", "The conference adopted the pact before delegates from some 140 countries in Morocco.", "contradicted", None),
+]
+
+
+# (rule, sentence): the rule must be what sets a pair aside, and no alarm is raised
+FIRES = [
+    ("A101", "The US rejected the Global Compact on Refugees, joined by Hungary out of 193 member states, saying the pact was too broad."),
+    ("A125", "Ministers met in Marrakech to adopt the compact, first drafted at the United Nations in New York."),
+    ("A129", "Chile has joined the group of nine countries — all of them in Europe — in rejecting the UN migration compact in Morocco."),
+    ("A131", "Nearly 30 of the countries that drafted the pact withheld their endorsement."),
+    ("A134", "Every UN country except the United States - which withdrew on orders from the Trump administration a year earlier - agreed to the pact."),
+    ("A135", "The compact had been agreed in July 2018 by every UN member but one."),
+    ("A136", "The conference adopted the pact before delegates from some 140 countries in Morocco."),
+    ("A137", "Trump has proposed a much lower refugee admission ceiling of 30,000 for FY 2019, compared to Obama's 110,000."),
 ]
 
 
@@ -85,6 +102,14 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("152 countries voted yes", "supported"),
         ("Hungary, which voted against the compact, said it would never sign it.", "supported"),
         ("The General Assembly endorsed the compact on 21 December 2018.", "contradicted"),
+        # a named event with another event's date is a confusion, not another event (A135)
+        ("The compact was adopted at Marrakech on 19 December 2018.", "contradicted"),
+        # a phrase with "from" that is the subject still counts those who acted (A136)
+        ("Delegations from 146 states approved the pact at the Marrakesh conference.", "contradicted"),
+        # "a majority of 152" counts the majority, it is no whole
+        ("At the Marrakech conference, a majority of 152 member states voted in favour of the compact.", "contradicted"),
+        # a spelled-out number is one figure, not two clauses
+        ("One hundred and fifty-two member states voted yes in the Assembly.", "supported"),
     ],
 )
 def test_decided_statements_stay_decided(checker, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
@@ -97,6 +122,13 @@ def test_a_count_dated_to_another_time_is_not_judged(checker) -> None:  # type: 
     assert all(r.stated != "170" for r in results)
 
 
+@pytest.mark.parametrize(("rule_id", "text"), FIRES, ids=[f"{c[0]}-{i}" for i, c in enumerate(FIRES)])
+def test_rule_sets_the_pair_aside(checker, rule_id: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    results, trace = checker.explain(text)
+    assert rule_id in {found[0].id for *_, found in trace if found}
+    assert results[0].verdict.value != "contradicted"
+
+
 def test_every_rule_documents_what_why_and_an_example() -> None:
     ids = [r.id for r in RULES]
     assert len(ids) == len(set(ids))
@@ -105,7 +137,7 @@ def test_every_rule_documents_what_why_and_an_example() -> None:
 
 
 def test_every_rule_has_a_case() -> None:
-    covered = {c[0] for c in CASES}
+    covered = {c[0] for c in CASES} | {c[0] for c in FIRES}
     # these are exercised by the labelled sets (tests/eval), where other claims do not mask them
     missing = {r.id for r in RULES} - covered - {"A105", "A108", "A109", "A110", "A112", "A113", "A115"}
     assert not missing

@@ -14,9 +14,7 @@ from __future__ import annotations
 import inspect
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TypeVar, cast
 
 from gcmcheck.analysis import language as lang
 from gcmcheck.analysis.analyser import nouns_compatible
@@ -40,7 +38,11 @@ from gcmcheck.reader.clauses import (
 from gcmcheck.reader.vocabulary import vocabulary
 
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing costs 2 ms to import; mypy reads the guarded names
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 # A sentence that names nothing of a claim is on its topic when this share of its
 # (weighted) words are the claim's.
@@ -50,27 +52,30 @@ TOPIC_OVERLAP = 0.5
 MIN_SHARED_WORDS = 2
 
 
-@dataclass
 class Pair:
-    """One fact of a statement beside one version of a claim, with both readings."""
+    """One fact of a statement beside one version of a claim, with both readings.
+    (A plain class: the dataclass machinery costs start-up time.)"""
 
-    statement: Analysis
-    reading: Reading
-    fact: Fact
-    claim: CompiledClaim
-    version: Analysis
-    version_reading: Reading
-    comparison: Comparison
-    lexicon: Lexicon
-    planned: bool = False  # the claim speaks of a time after its sources (a plan)
-    overlap: float = 0.0  # the share of the sentence's weighted words that the claim has
-    claim_reading: Reading | None = None  # the claim's own statement, read
-    background: frozenset[str] = frozenset()  # names found all over the table ("UN")
-    clause_only: bool = False  # the claim fits only the clauses that name nobody it does not know
-
-    def __post_init__(self) -> None:
-        if self.claim_reading is None:
-            self.claim_reading = self.version_reading
+    def __init__(
+        self, statement: Analysis, reading: Reading, fact: Fact, claim: CompiledClaim, version: Analysis,
+        version_reading: Reading, comparison: Comparison, lexicon: Lexicon, *, planned: bool = False,
+        overlap: float = 0.0, claim_reading: Reading | None = None, background: frozenset[str] = frozenset(),
+        clause_only: bool = False, agreeing: tuple[str, ...] = (),
+    ) -> None:  # fmt: skip
+        self.statement = statement
+        self.reading = reading
+        self.fact = fact
+        self.claim = claim
+        self.version = version
+        self.version_reading = version_reading
+        self.comparison = comparison
+        self.lexicon = lexicon
+        self.planned = planned  # the claim speaks of a time after its sources (a plan)
+        self.overlap = overlap  # the share of the sentence's weighted words that the claim has
+        self.claim_reading = claim_reading or version_reading  # the claim's own statement, read
+        self.background = background  # names found all over the table ("UN")
+        self.clause_only = clause_only  # the claim fits only the clauses that name nobody it does not know
+        self.agreeing = agreeing  # other claims whose value for this fact agrees, by their event or statement
 
     @cached_property
     def at(self) -> int:
@@ -131,14 +136,21 @@ class Pair:
         return found
 
 
-@dataclass(frozen=True)
 class Rule:
-    id: str
-    name: str
-    check: Callable[[Pair], str | None]
-    # the value it sets aside is no claim of this kind at all (a note marker, a
-    # prediction, another instrument's): its disagreement casts no doubt on the rest
-    elsewhere: bool = False
+    """A named alignment rule: its id, name and check."""
+
+    __slots__ = ("id", "name", "check", "elsewhere")
+
+    def __init__(self, rule_id: str, name: str, check: Callable[[Pair], str | None], elsewhere: bool = False) -> None:
+        self.id = rule_id
+        self.name = name
+        self.check = check
+        # the value it sets aside is no claim of this kind at all (a note marker, a
+        # prediction, another instrument's): its disagreement casts no doubt on the rest
+        self.elsewhere = elsewhere
+
+    def __repr__(self) -> str:
+        return f"Rule({self.id!r}, {self.name!r})"
 
     @property
     def doc(self) -> str:
@@ -147,6 +159,7 @@ class Rule:
 
 
 RULES: list[Rule] = []
+_ORDERED: list[Rule] = []  # RULES with the "elsewhere" ones first, sorted once
 
 
 def rule(rule_id: str, name: str, elsewhere: bool = False) -> Callable[[Callable[[Pair], str | None]], Callable[[Pair], str | None]]:
@@ -161,7 +174,9 @@ def misaligned(pair: Pair) -> tuple[Rule, str] | None:
     """The first rule that finds the pair is not about one fact, and why. Rules that
     find the value is no claim at all (elsewhere) are asked first, so that a dateline
     or a prediction is reported as such rather than as a doubtful reading."""
-    for r in sorted(RULES, key=lambda r: not r.elsewhere):
+    if len(_ORDERED) != len(RULES):
+        _ORDERED[:] = sorted(RULES, key=lambda r: not r.elsewhere)
+    for r in _ORDERED:
         why = r.check(pair)
         if why:
             return r, why
@@ -184,13 +199,18 @@ def other_instrument(p: Pair) -> str | None:
 
     The statement's instruments are those named in the fact's clause, else in the
     sentence; the claim's are those named where its value stands, else anywhere in
-    it, else the table's subject. They must overlap.
+    it, else the table's subject. They must overlap. A generic mention ("the pact")
+    in a sentence that names another instrument by name points back to that one:
+    "The US rejected the Global Compact on Refugees, joined by Hungary out of 193
+    member states, saying the pact ..." is about the refugee compact.
     """
     stated = p.instruments(p.mentions_in(p.statement, p.reading, p.clause))
-    if not stated:
+    if not stated or stated == {SUBJECT} and _generic_subject_only(p, p.mentions_in(p.statement, p.reading, p.clause)):
         stated = p.instruments(list(p.statement.mentions))
-        if SUBJECT in stated:
+        if SUBJECT in stated and not _generic_subject_only(p, list(p.statement.mentions)):
             return None  # the sentence names the subject: a clause naming none may be about it
+        if SUBJECT in stated and stated - {SUBJECT}:
+            stated -= {SUBJECT}  # "the Refugee Compact ... the pact": "the pact" points back to the one named
     if not stated:
         return None
     sourced = p.instruments(p.mentions_in(p.version, p.version_reading, p.sourced_clause)) or p.instruments_of_claim()
@@ -568,7 +588,7 @@ def unknown_document(p: Pair) -> str | None:
     if any(m.kind == SUBJECT for m in p.mentions_in(p.statement, p.reading, p.clause)):
         return None  # "the Global Compact for Migration, a nonbinding accord": a description
     key = ("indefinite documents", id(p.clause))
-    found = cast("list[list[str]] | None", p.reading.memo.get(key))
+    found = p.reading.memo.get(key)
     if found is None:
         lowered = [p.reading.tokens[i].lower for i in p.clause.tokens]
         found = [
@@ -623,19 +643,23 @@ def named_act(p: Pair) -> str | None:
 
 @rule("A117", "note-marker", elsewhere=True)
 def note_marker(p: Pair) -> str | None:
-    """What it does: a number standing alone in brackets is a note or list marker,
-    not a figure.
+    """What it does: a number standing alone in brackets, or right after a word of
+    reference ("Footnote 1", "para. 6", "p. 12"), is a marker, not a figure.
 
-    Why: encyclopedias and reports end sentences with "[4]" or "(1)"; such numbers
-    count nothing.
+    Why: encyclopedias, papers and reports end sentences with "[4]", "(1)" or
+    "(GCM, para. 6)"; such numbers count nothing. The reference words are listed in
+    the reader's language file.
 
     Example: "The compact was endorsed on 19 December 2018.[4]" is not judged by the
-    152 votes.
+    152 votes, nor "... in December 2018.Footnote 1".
     """
     if p.fact.kind != QUANTITY:
         return None
     if note_marker_at(p.reading.text, p.fact.start, p.fact.end):
         return "the number is a note or list marker"
+    word = reference_before(p.reading.text, p.fact.start)
+    if word:
+        return f"the number is a reference ('{word}'), not a figure"
     return None
 
 
@@ -649,14 +673,20 @@ def other_owner(p: Pair) -> str | None:
 
     Example: the sentence above is not judged by the 3.5 % of the claim, which names
     nobody. Names that only say where figures come from ("according to DESA") and
-    names found all over the table (the UN) do not count.
+    names found all over the table (the UN) do not count; when the claim names
+    someone, only the clause's subject is taken for another owner.
     """
     if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.clause is None:
         return None
-    if p.claim.names - p.background:
-        return None  # a claim about someone: the analyser matched its names already
-    for m in p.mentions_in(p.statement, p.reading, p.clause):
-        if m.kind == ENTITY and m.id not in p.lexicon.instruments and not _source_of_figures(p, m):
+    mentions = p.mentions_in(p.statement, p.reading, p.clause)
+    someone = p.claim.names - p.background
+    if someone & {m.id for m in mentions}:
+        return None  # the clause names the claim's someone too
+    prepositions = vocabulary().prepositions
+    for m in mentions:
+        if someone and (p.clause.kind == RELATIVE or not _before_verb(p, m.start) or set(p.reading.words_before(m.start, 2)) & prepositions):
+            continue  # a claim about someone else: only the clause's subject is another owner
+        if m.kind == ENTITY and m.id not in p.claim.names and m.id not in p.lexicon.instruments and not p.reading.attributes(m.start, m.end):
             return f"the clause is about {m.text}, whom the claim does not name"
     return None
 
@@ -807,7 +837,7 @@ def undated_act(p: Pair) -> str | None:
     v = vocabulary()
     for i in p.clause.tokens:
         t = p.reading.tokens[i]
-        if t.kind == "word" and t.text[:1].islower() and (t.lower in v.auxiliaries or (t.lower.endswith("ed") and len(t.lower) > 4)):
+        if t.kind == "word" and t.text[:1].islower() and (t.lower in v.auxiliaries or v.past_form(t.lower)):
             return None  # a verb the reader does not know may still date the fact
     return "the date stands in a clause with no verb (a dateline or caption)"
 
@@ -822,14 +852,18 @@ def venue_of_what(p: Pair) -> str | None:
     adopted.
 
     Example: "Hungary's minister told a press conference in Budapest." is not
-    contradicted by Marrakech.
+    contradicted by Marrakech, nor "the compact, launched at the United Nations in
+    2016" (the place of another act, even beside the claim's event).
     """
     if p.fact.kind != VENUE or p.comparison.outcome != MISMATCH or p.clause is None:
         return None
-    if p.claim.event and p.claim.event in _events_in(p, p.clause) - {p.fact.entity}:
-        return None
     claim_families = {a.family for c in p.version_reading.clauses for a in c.acts} | {"decision", "happening"}
     act = p.act
+    if act is not None and not act.negated and not vocabulary().families_meet(frozenset({act.family}), frozenset(claim_families)):
+        # "the compact, launched at the United Nations in 2016": the place of the launch
+        return f"the place is where the sentence says something else happened ('{act.lemma}')"
+    if p.claim.event and p.claim.event in _events_in(p, p.clause) - {p.fact.entity}:
+        return None
     if act is not None and act.reduced:
         # "a conference hosted by a newspaper in Berlin": the place is that conference's
         before = p.reading.words_before(act.start, 2)
@@ -920,7 +954,9 @@ def side_unread(p: Pair) -> str | None:
     does not know ("involving 190 countries", "didn't vote"), a side read from
     farther away is a guess.
 
-    Example: "In favour: 152 - Against: 5 - Abstentions: 12" raises no alarm.
+    Example: "In favour: 152 - Against: 5 - Abstentions: 12" raises no alarm, nor
+    "Chile joined the nine countries rejecting the compact" when the side read for
+    nine is not the side of their verb.
     """
     if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.fact.value is None:
         return None
@@ -933,6 +969,10 @@ def side_unread(p: Pair) -> str | None:
     if act is not None:
         if act.negated:
             return f"'{p.reading.text[act.start:act.end]}' is negated"
+        side = _side(p.reading.text, act)
+        if side and side != p.fact.value.role and p.fact.value.role in ("for", "against") and _directly(p, act):
+            # "joined the group of nine countries in rejecting the compact": not nine in favour
+            return f"the verb at the figure ('{p.reading.text[act.start:act.end]}') gives another side"
         return None
     after: list[str] = []
     following = p.reading.words_after(p.fact.end, 5)
@@ -979,16 +1019,18 @@ def owner_missing(p: Pair) -> str | None:
     Why: "Half of international migrants are in 10 countries" shares "countries"
     with "the IMA has members in more than 30 countries" and nothing else.
 
-    Example: the sentence above is not contradicted by the IMA's 30 countries.
+    Example: the sentence above is not contradicted by the IMA's 30 countries, nor
+    is "Nearly 30 of the nations that drafted the compact withheld their support":
+    naming the subject does not name the IMA.
     """
     if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH:
         return None
     owners = {m.id for m in p.mentions_in(p.version, p.version_reading, p.sourced_clause) if m.kind in (ENTITY, NAME)}
     named = {m.id for m in p.statement.mentions}
-    if owners & named or (p.claim.event and p.claim.event in named) or any(m.kind == SUBJECT for m in p.statement.mentions):
+    if owners & named or (p.claim.event and p.claim.event in named):
         return None
     if not owners - p.background - p.lexicon.instruments:
-        return None  # the claim's figure is nobody's in particular
+        return None  # the claim's figure is nobody's in particular (or the subject's)
     return "the sentence does not name whose figure it is"
 
 
@@ -1036,7 +1078,120 @@ def dateline(p: Pair) -> str | None:
     return None
 
 
+@rule("A134", "name-in-aside")
+def name_in_aside(p: Pair) -> str | None:
+    """What it does: a name inside an aside (brackets, dashes, a relative clause) that
+    has verbs of its own takes its side only from those verbs.
+
+    Why: in "Every state except the United States - which withdrew on orders from
+    the Trump administration - agreed to the pact", the administration stands in the
+    aside; the main clause's "agreed" is not its side.
+
+    Example: the sentence above does not put the Trump administration in favour;
+    in "Opponents - led by Hungary and Poland - argued ..." the aside's verb gives no
+    side, so the names keep the side read from "Opponents".
+    """
+    if p.fact.kind != STANCE or p.fact.stance is None or p.clause is None:
+        return None
+    if p.clause.kind not in (PARENTHETICAL, RELATIVE):
+        return None
+    sided = [a for a in p.clause.acts if not a.infinitive and _side(p.reading.text, a)]
+    if not sided or any(_side(p.reading.text, a) == p.fact.stance.role and not a.negated for a in sided):
+        return None  # "Opponents - led by Hungary and Poland -": "led" gives no side of its own
+    return f"the name stands in an aside whose own verb is '{sided[0].lemma}'"
+
+
+@rule("A135", "date-of-another-event")
+def date_of_another_event(p: Pair) -> str | None:
+    """What it does: a date that is the table's date of another event of the subject
+    names that event, unless the clause names the claim's own event.
+
+    Why: a compact has several dates (the text agreed in July, adopted in December,
+    endorsed a week later); "agreed in July 2018" is the July agreement, and a
+    claim about the December conference cannot say it is wrong.
+
+    Example: "The compact was agreed in July 2018 by every member but one." is not
+    contradicted by the Marrakech conference of 10-11 December 2018, while "The
+    compact was adopted at Marrakech on 19 December 2018" still is.
+    """
+    if p.fact.kind != DATE or p.comparison.outcome != MISMATCH or not p.agreeing:
+        return None
+    if p.claim.event and p.claim.event in _events_in(p, p.clause):
+        return None
+    return f"the date is the one the sources give for {p.agreeing[0]}"
+
+
+@rule("A136", "bystander-figure")
+def bystander_figure(p: Pair) -> str | None:
+    """What it does: a count inside a phrase such as "from 150 countries" or "among
+    150 states" is not a count of those who did the act.
+
+    Why: "adopted in front of representatives from around 150 countries" counts
+    those present, not the 164 states that approved; the doer of the act is
+    elsewhere in the clause. The prepositions are listed in the reader's language
+    file.
+
+    Example: the sentence above is not contradicted by the 164 approvals; in
+    "Delegations from 146 states approved the pact" the phrase is the subject, and
+    146 is compared.
+    """
+    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.fact.value is None:
+        return None
+    sourced = _sourced_value(p)
+    if p.sourced_act is None and (sourced is None or not sourced.role):
+        return None  # the claim's figure is a standing number, not a count of doers
+    before = p.reading.words_before(p.fact.start, 1)
+    if p.clause is not None and _before_verb(p, p.fact.start):
+        return None  # "Delegations from 146 states approved the pact": the subject's count
+    if before and before[0] in vocabulary().bystander_prepositions:
+        return f"the figure is in a phrase with '{before[0]}', not who did the act"
+    return None
+
+
+@rule("A137", "date-of-someone-else")
+def date_of_someone_else(p: Pair) -> str | None:
+    """What it does: a date in a clause about someone the claim does not name, and
+    naming nothing the claim does, is that someone's date.
+
+    Why: in "Trump proposed a ceiling of 45,000 for FY 2018, compared to Obama's
+    84,994", the year dates Trump's proposal; the claim about what the United
+    States did under Obama in 2016 names Obama, in the other clause.
+
+    Example: the sentence above is not contradicted by the 2016 declaration.
+    """
+    if p.fact.kind != DATE or p.comparison.outcome != MISMATCH or p.clause is None:
+        return None
+    mentions = p.mentions_in(p.statement, p.reading, p.clause)
+    known = p.claim.names | p.background | {p.claim.event}
+    if any(m.kind == SUBJECT or m.id in known for m in mentions):
+        return None
+    others = [m for m in mentions if m.kind == ENTITY and m.id not in p.lexicon.instruments and not p.reading.attributes(m.start, m.end)]
+    if not others:
+        return None
+    return f"the clause is about {others[0].text}, whom the claim does not name"
+
+
 # --- helpers -----------------------------------------------------------------------
+
+
+def _directly(p: Pair, act: Act) -> bool:
+    """Is nothing that starts another item (a comma, "and") between the fact and the
+    act in its clause? In "152 in favour and 12 voting against" the verb is the 12's."""
+    assert p.clause is not None
+    lo, hi = sorted((p.fact.end, act.start))
+    v = vocabulary()
+    return not any(lo <= p.reading.tokens[i].start < hi and (p.reading.tokens[i].text == "," or p.reading.tokens[i].lower in v.coordinators) for i in p.clause.tokens)
+
+
+def _generic_subject_only(p: Pair, mentions: list[Mention]) -> bool:
+    """Is every mention of the subject generic ("the pact", "this compact"), after
+    another instrument was named? "The compact has 25 objectives, while the
+    refugee compact has four" names the subject first: it is the table's own."""
+    subject = [m for m in mentions if m.kind == SUBJECT]
+    if not subject or not all(len(m.text.split()) <= 3 and all(w.islower() for w in m.text.split()[1:]) for m in subject):
+        return False  # a name, even in lower case ("a global compact for safe, orderly ..."), is no pointer
+    first = min(m.start for m in subject)
+    return bool(p.instruments([m for m in p.statement.mentions if m.end <= first]) - {SUBJECT})
 
 
 def _act_noun(word: str) -> bool:
@@ -1049,7 +1204,7 @@ def _mention_before(p: Pair, offset: int) -> Mention | None:
     """The statement's last name that ends at or before offset (the antecedent of a
     relative clause that starts there)."""
     key = ("mention ends", id(p.statement))
-    ends = cast("tuple[list[int], list[Mention]] | None", p.reading.memo.get(key))
+    ends = p.reading.memo.get(key)
     if ends is None:
         ordered = sorted(p.statement.mentions, key=lambda m: m.end)
         ends = ([m.end for m in ordered], ordered)
@@ -1062,7 +1217,7 @@ def _mention_before(p: Pair, offset: int) -> Mention | None:
 def _grouped(reading: Reading, analysis: Analysis, what: str, items: Sequence[T]) -> dict[int, list[T]]:
     """Items (mentions or values) by the clause they stand in, worked out once."""
     key = (what, id(analysis))
-    groups = cast("dict[int, list[T]] | None", reading.memo.get(key))
+    groups = reading.memo.get(key)
     if groups is None:
         groups = {}
         for item in items:
@@ -1077,10 +1232,17 @@ def note_marker_at(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "[(" and text[end : end + 1] in (")", "]") and text[start:end].isdigit()
 
 
-def _source_of_figures(p: Pair, m: Mention) -> bool:
-    """Is the name where a figure comes from ("according to DESA", "DESA said")?"""
-    words = [t.lower for t in p.reading.tokens if t.end <= m.start][-2:]
-    return words == ["according", "to"] or p.reading.text[m.end : m.end + 12].lstrip().lower().startswith(tuple(vocabulary().saying))
+def reference_before(text: str, start: int) -> str:
+    """The word of reference ("footnote", "para") right before a number at start,
+    past spaces and an abbreviation's full stop; "" when there is none."""
+    i = start
+    while i > 0 and (text[i - 1].isspace() or text[i - 1] == "."):
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i].lower()
+    return word if j < i and word in vocabulary().reference_words else ""
 
 
 def _sourced_value(p: Pair) -> Value | None:
@@ -1101,7 +1263,7 @@ def _has_unknown_verb(p: Pair) -> bool:
     for n in range(max(0, first - GOVERNING_REACH), min(len(p.clause.tokens), last + GOVERNING_REACH + 1)):
         t = tokens[p.clause.tokens[n]]
         planning = t.lower in {phrase[0] for phrase in (*v.future, *v.conditional)}
-        if not planning and t.kind == "word" and t.text[:1].islower() and len(t.lower) > 4 and t.lower.endswith("ed") and t.lower not in v.attitude:
+        if not planning and t.kind == "word" and t.text[:1].islower() and v.past_form(t.lower) and t.lower not in v.attitude:
             if t.lower[:5] not in claim_words:
                 return True
     return False
@@ -1118,7 +1280,7 @@ def _clause_overlap(p: Pair) -> float:
     if p.clause is None:
         return 0.0
     key = ("keywords", id(p.clause))
-    words = cast("frozenset[str] | None", p.reading.memo.get(key))
+    words = p.reading.memo.get(key)
     if words is None:
         words = lang.keywords(p.reading.text_of(p.clause))
         p.reading.memo[key] = words
@@ -1132,13 +1294,13 @@ def _subject_words(p: Pair) -> frozenset[str]:
     if p.clause is None or not p.clause.tokens:
         return frozenset()
     key = ("subject words", id(p.clause))
-    found = cast("frozenset[str] | None", p.reading.memo.get(key))
+    found = p.reading.memo.get(key)
     if found is None:
         v = vocabulary()
         words: list[str] = []
         for i in p.clause.tokens:
             t = p.reading.tokens[i]
-            if t.lower in v.auxiliaries or (t.lower.endswith("ed") and len(t.lower) > 4) or t.kind == "number":
+            if t.lower in v.auxiliaries or v.past_form(t.lower) or t.kind == "number":
                 break
             words.append(t.text)
         found = lang.keywords(" ".join(words))
@@ -1236,8 +1398,8 @@ def _before_verb(p: Pair, offset: int) -> bool:
     v = vocabulary()
     for i in p.clause.tokens:
         t = p.reading.tokens[i]
-        if t.lower in v.auxiliaries or any(a.start == t.start for a in p.clause.acts):
-            return offset < t.start
+        if (t.lower in v.auxiliaries and t.lower != "'s") or any(a.start == t.start for a in p.clause.acts):
+            return offset < t.start  # "'s" is read as a possessive here ("the UN system's")
     return False
 
 

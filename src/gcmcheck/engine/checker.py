@@ -23,10 +23,10 @@ from gcmcheck.analysis.lexicon import ENTITY, NAME, OTHER, SUBJECT
 from gcmcheck.analysis import language as lang
 from gcmcheck.engine import order
 from gcmcheck.engine.holders import POSSESSIVE_RE, given_the_part
-from gcmcheck.engine.alignment import Pair, Rule, misaligned, note_marker_at
+from gcmcheck.engine.alignment import Pair, Rule, misaligned, note_marker_at, reference_before
 from gcmcheck.engine.compiled import CompiledClaim, CompiledTable, title_tail
 from gcmcheck.engine.explain import explain
-from gcmcheck.reader.clauses import Reading, read
+from gcmcheck.reader.clauses import Reading, may_attribute, read
 from gcmcheck.engine.facts import (
     DATE,
     VENUE,
@@ -121,6 +121,7 @@ class Checker:
         self._reading: Reading | None = None  # the statement being judged, read on need
         self._version_readings: dict[str, Reading] = {}
         self._doubtful: list[Fact] = []  # facts of the statement whose disagreements were set aside
+        self._candidates_now: list[Candidate] = []  # the statement's candidate claims, while it is judged
         self._name_words: frozenset[str] | None = None  # first words of the lexicon's names, on need
         # when a list, every pairing of a fact with a claim and the rule that stopped it
         self.trace: list[tuple[Fact, str, Comparison, tuple[Rule, str] | None]] | None = None
@@ -156,6 +157,7 @@ class Checker:
             return [Result(text=text, verdict=Verdict.UNVERIFIABLE, explanation=why)]
         candidates = self._candidates(statement)
         self._doubtful = []
+        self._candidates_now = candidates
         decisions = self._decide(statement, candidates)
         if not decisions:
             return [Result(text=text, verdict=Verdict.UNVERIFIABLE, explanation=self._why_unverifiable(statement, candidates))]
@@ -256,10 +258,11 @@ class Checker:
 
     def _outsiders(self, s: Analysis) -> list[str]:
         """Specific names the statement gives that are not mere attributions."""
+        cued = may_attribute(s.text)
         return [
             m.id
             for m in s.mentions
-            if m.kind in (ENTITY, NAME) and m.id not in self.table.background and not _attribution(s.text, m.start, m.end)
+            if m.kind in (ENTITY, NAME) and m.id not in self.table.background and not (cued and self._read(s.text).attributes(m.start, m.end))
             and m.id not in self.table.lexicon.instruments  # another instrument is alignment's to judge (rule A101)
         ]
 
@@ -442,18 +445,40 @@ class Checker:
     def _misaligned(self, s: Analysis, fact: Fact, cand: Candidate, version: Analysis, comparison: Comparison) -> tuple[Rule, str] | None:
         """Is the pair about different facts (see gcmcheck.engine.alignment)? The
         sentence and the claim's version are read into clauses only here, on need."""
-        if self._reading is None or self._reading.text != s.text:
-            self._reading = read(s.text)
         claim = cand.claim
         pair = Pair(
-            s, self._reading, fact, claim, version, self._read_claim_text(version.text), comparison, self.table.lexicon,
+            s, self._read(s.text), fact, claim, version, self._read_claim_text(version.text), comparison, self.table.lexicon,
             planned=_planned(claim), overlap=cand.overlap, claim_reading=self._read_claim_text(claim.primary.text),
             background=self.table.background, clause_only=cand.clause_only,
         )
+        if fact.kind == DATE and comparison.outcome == MISMATCH:
+            pair.agreeing = self._agreeing(s, fact, claim)
         found = misaligned(pair)
         if self.trace is not None:
             self.trace.append((fact, claim.id, comparison, found))
         return found
+
+    def _agreeing(self, s: Analysis, fact: Fact, claim: CompiledClaim) -> tuple[str, ...]:
+        """The events (or statements) of the other candidate claims whose sources give
+        the fact's value: "agreed in July 2018" is the July claim's date."""
+        label = self.table.lexicon.label
+        found = []
+        for cand in self._candidates_now:
+            other = cand.claim
+            if other is claim or other.event == claim.event and claim.event:
+                continue
+            for version in other.versions:
+                c = compare(fact, version.analysis, other, s)
+                if c is not None and c.outcome == MATCH and _as_precise(fact, version.analysis, c):
+                    found.append(label(other.event) if other.event else f"'{other.primary.text}'")
+                    break
+        return tuple(found)
+
+    def _read(self, text: str) -> Reading:
+        """The statement being judged, read into clauses once, on first need."""
+        if self._reading is None or self._reading.text != text:
+            self._reading = read(text)
+        return self._reading
 
     def _read_claim_text(self, text: str) -> Reading:
         """A claim's statement or version, read once per checker."""
@@ -563,6 +588,16 @@ class Checker:
 _ORDINAL_RE = regex(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
 
 
+def _as_precise(fact: Fact, version: Analysis, c: Comparison) -> bool:
+    """Does the sourced date give at least the stated date's month? "2018" agrees
+    with "May 2018" but does not show that May 2018 is that event's date."""
+    stated = fact.value.date if fact.value else None
+    sourced = next((v.date for v in version.values if v.start == c.at and v.date), None)
+    if stated is None or sourced is None:
+        return False
+    return (stated.month is None or sourced.month is not None) and (stated.day is None or sourced.day is not None)
+
+
 def _planned(claim: CompiledClaim) -> bool:
     """Does the claim speak of a time after its sources were written (a plan)?"""
     return claim.as_of is not None and any(y > claim.as_of for y in claim.years)
@@ -616,28 +651,9 @@ def _substantive(text: str, v: Value) -> bool:
         return v.date.qualifier != ATTRIBUTIVE and (v.date.year is not None or v.date.day is not None)
     if text[v.end : v.end + 1] == "-" and v.quantity is not None and v.quantity.value < 100:
         return False
-    if note_marker_at(text, v.start, v.end):
-        return False  # "[4]": a note marker
+    if note_marker_at(text, v.start, v.end) or reference_before(text, v.start):
+        return False  # "[4]", "para. 6": a marker, not a figure
     return not lang.TIME_NOUN_RE.match(v.noun)
-
-
-def _attribution(text: str, start: int, end: int) -> bool:
-    """Is the name where the figures come from ("according to DESA", "DESA said",
-    "DESA's latest estimates put"), not what they are about?"""
-    before = text[max(0, start - 16) : start].lower()
-    after = text[end : end + 14]
-    return (
-        "according to" in before
-        or bool(lang.ATTRIBUTION_RE.match(after.strip()))
-        or bool(_SOURCE_OF_FIGURES_RE.match(text, end))
-    )
-
-
-_SOURCE_OF_FIGURES_RE = regex(
-    r"['\u2019]s\s+(?:[\w-]+\s+){0,2}(?:estimates?|figures?|data|reports?|study|studies|survey|statistics|analysis|"
-    r"numbers|count|tally|calculations?|revision|projections?)\b",
-    re.IGNORECASE,
-)
 
 
 def _cited_sources(d: Decision) -> set[str]:
