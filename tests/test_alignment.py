@@ -70,7 +70,14 @@ FIRES = [
     ("A134", "Every UN country except the United States - which withdrew on orders from the Trump administration a year earlier - agreed to the pact."),
     ("A135", "The compact had been agreed in July 2018 by every UN member but one."),
     ("A136", "The conference adopted the pact before delegates from some 140 countries in Morocco."),
-    ("A137", "Trump has proposed a much lower refugee admission ceiling of 30,000 for FY 2019, compared to Obama's 110,000."),
+    ("A137", "Trump signed an order capping refugee admissions at 30,000 in FY 2019, compared to Obama's 110,000."),
+    ("A138", "Australia and Hungary pulled out of the talks on the compact."),
+    ("A135", "The compact's text was agreed in July and is due to be adopted next month at a meeting in Marrakesh."),
+    ("A114", "In 2016 all 193 members of the UN General Assembly adopted a non-binding political declaration."),
+    # a clause with no act the reader knows: its unknown verb dates the fact, even far from it
+    ("A102", "On 4 December 2000, the General Assembly, taking the growing number of migrants into account, proclaimed 18 December a day for migrants."),
+    # an irregular participle after "be" is an act of its own
+    ("A102", "The decision to negotiate a framework for migration was taken at the UN General Assembly in September 2016."),
 ]
 
 
@@ -110,6 +117,12 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("At the Marrakech conference, a majority of 152 member states voted in favour of the compact.", "contradicted"),
         # a spelled-out number is one figure, not two clauses
         ("One hundred and fifty-two member states voted yes in the Assembly.", "supported"),
+        # the last name of the noun group after "in" is the place (not "Moroccan")
+        ("The compact was adopted by the UN member states at a conference in the Moroccan capital Marrakech.", "supported"),
+        # a document that acts is not what the clause is about (A114)
+        ("The network was created by a General Assembly resolution and brings together 38 United Nations entities.", "supported"),
+        # a side in the negotiations is judged by a claim tied to no event (A138)
+        ("The United States opposed the compact and withdrew from the negotiations.", "supported"),
     ],
 )
 def test_decided_statements_stay_decided(checker, text: str, want: str) -> None:  # type: ignore[no-untyped-def]

@@ -211,3 +211,8 @@ def test_number_words_and_counted_nouns_are_no_verbs(text: str) -> None:
 def test_attribution_of_figures(text: str, name: str, attributed: bool) -> None:
     start = text.index(name)
     assert read(text).attributes(start, start + len(name)) is attributed
+
+
+def test_a_participle_with_no_verb_to_come_is_the_clauses_own_verb() -> None:
+    r = read("On 4 May, the council, taking the figures into account, proclaimed a new day.")
+    assert r.clause_at(r.text.index("proclaimed")) is r.clause_at(r.text.index("council"))

@@ -234,16 +234,6 @@ EXCEPT_RE = regex(
     re.IGNORECASE,
 )
 
-# Verbs that place an event: "held in Geneva", "took place in Marrakech", "met at".
-VENUE_RE = regex(
-    r"\b(?:held|hold|holds|took place|take place|takes place|convene[sd]?|convening|met|meet|meets|meeting|gathered|gather|hosted|host"
-    r"|scheduled|slated|conference|summit|gathering)\b",
-    re.IGNORECASE,
-)
-PLACED_RE = regex(
-    r"(?:\b(?:in|at)|\b(?:scheduled|slated|planned|set|due)\s+for)\s+(?:the\s+(?:city\s+of\s+)?)?$", re.IGNORECASE
-)
-
 # Verbs of coming into being: their date is refuted by an earlier "since".
 FOUNDING_RE = regex(r"\b(?:found(?:ed|ing)|establish(?:ed|ing)|creat(?:ed|ing)|set up|launch(?:ed|ing)|formed|born)\b", re.IGNORECASE)
 

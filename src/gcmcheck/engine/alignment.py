@@ -27,6 +27,7 @@ from gcmcheck.reader.clauses import (
     DOUBT,
     FUTURE,
     GOVERNING_REACH,
+    NOUN_GROUP_REACH,
     PARENTHETICAL,
     QUESTION,
     RELATIVE,
@@ -35,7 +36,7 @@ from gcmcheck.reader.clauses import (
     Clause,
     Reading,
 )
-from gcmcheck.reader.vocabulary import vocabulary
+from gcmcheck.reader.vocabulary import Vocabulary, vocabulary
 
 
 TYPE_CHECKING = False  # typing costs 2 ms to import; mypy reads the guarded names
@@ -591,10 +592,14 @@ def unknown_document(p: Pair) -> str | None:
     found = p.reading.memo.get(key)
     if found is None:
         lowered = [p.reading.tokens[i].lower for i in p.clause.tokens]
-        found = [
-            lowered[k : k + 3] for k, w in enumerate(lowered[:-1])
-            if w in ("a", "an", "another", "this", "these") and any(x in v.instrument_nouns for x in lowered[k + 1 : k + 3])
-        ]
+        found = []
+        for k, w in enumerate(lowered[:-1]):
+            if w in ("a", "an", "another", "this", "these"):
+                group = _noun_group(lowered, k + 1, v)  # "a non-binding political declaration"
+                # a document that acts ("created by a General Assembly resolution") is
+                # not what the clause is about
+                if any(x in v.instrument_nouns for x in group) and not (k > 0 and lowered[k - 1] == "by"):
+                    found.append([w, *group])
         p.reading.memo[key] = found
     for phrase in found:
         if not _same_document_in_claim(p, phrase[1:]):
@@ -1171,6 +1176,31 @@ def date_of_someone_else(p: Pair) -> str | None:
     return f"the clause is about {others[0].text}, whom the claim does not name"
 
 
+@rule("A138", "side-in-another-stage")
+def side_in_another_stage(p: Pair) -> str | None:
+    """What it does: a side taken in the negotiations (or talks, or the process) is
+    judged only by a claim about that stage.
+
+    Why: leaving the negotiations and holding out at the conference that adopted
+    the text are different facts; "Australia withdrew from the negotiations" is not
+    shown by Australia's holding out at Marrakech, and may be wrong.
+
+    Example: "Chile and Peru withdrew from the negotiations." is not supported by a
+    list of the states that held out at the conference; a claim tied to no event
+    ("Chile opposed the compact") still judges it.
+    """
+    if p.fact.kind != STANCE or p.clause is None or not p.claim.event:
+        return None  # a claim tied to no event ("the US opposed the compact") holds at every stage
+    v = vocabulary()
+    stage = next((p.reading.tokens[i].lower for i in p.clause.tokens if p.reading.tokens[i].lower in v.process_nouns), "")
+    if not stage:
+        return None
+    claim_words = {t.lower for t in p.version_reading.tokens} | {t.lower for t in p.claim_reading.tokens}  # type: ignore[union-attr]
+    if claim_words & v.process_nouns:
+        return None
+    return f"the side is taken in the {stage}, the claim's at another stage"
+
+
 # --- helpers -----------------------------------------------------------------------
 
 
@@ -1181,6 +1211,17 @@ def _directly(p: Pair, act: Act) -> bool:
     lo, hi = sorted((p.fact.end, act.start))
     v = vocabulary()
     return not any(lo <= p.reading.tokens[i].start < hi and (p.reading.tokens[i].text == "," or p.reading.tokens[i].lower in v.coordinators) for i in p.clause.tokens)
+
+
+def _noun_group(words: list[str], start: int, v: Vocabulary) -> list[str]:
+    """The words of the noun group that starts at `start`, up to a preposition, a
+    verb's helper, a relative pronoun or punctuation (at most NOUN_GROUP_REACH)."""
+    group: list[str] = []
+    for w in words[start : start + NOUN_GROUP_REACH]:
+        if not w[:1].isalnum() or w in v.prepositions or w in v.auxiliaries or w in v.relatives or w in v.complementisers or w in v.coordinators:
+            break
+        group.append(w)
+    return group
 
 
 def _generic_subject_only(p: Pair, mentions: list[Mention]) -> bool:
@@ -1255,15 +1296,21 @@ def _has_unknown_verb(p: Pair) -> bool:
     assert p.clause is not None
     v = vocabulary()
     following = p.reading.words_after(p.fact.end, 1)
-    if following and following[0].isalpha() and following[0] not in v.prepositions | v.auxiliaries | v.coordinators and not following[0].endswith("ed"):
+    if following and following[0].isalpha() and following[0] not in v.prepositions | v.auxiliaries | v.coordinators | v.determiners and not following[0].endswith("ed"):
         return False  # "its 5 December 2017 statement": the date is the noun's
     claim_words = {t.lower[:5] for t in p.version_reading.tokens} | {t.lower[:5] for t in p.claim_reading.tokens}  # type: ignore[union-attr]
     tokens = p.reading.tokens
     first, last = p.clause.index_range(tokens, p.fact.start, p.fact.end)
-    for n in range(max(0, first - GOVERNING_REACH), min(len(p.clause.tokens), last + GOVERNING_REACH + 1)):
+    # near the date; anywhere in its clause when the clause has no act the reader knows
+    # ("On 4 December 2000, the Assembly, taking into account ..., proclaimed ...")
+    lo, hi = (max(0, first - GOVERNING_REACH), last + GOVERNING_REACH + 1) if p.clause.acts else (0, len(p.clause.tokens))
+    for n in range(lo, min(len(p.clause.tokens), hi)):
         t = tokens[p.clause.tokens[n]]
         planning = t.lower in {phrase[0] for phrase in (*v.future, *v.conditional)}
-        if not planning and t.kind == "word" and t.text[:1].islower() and v.past_form(t.lower) and t.lower not in v.attitude:
+        # an irregular participle after "be" is a passive of its own ("was taken at")
+        passive = n > 0 and tokens[p.clause.tokens[n - 1]].lower in v.be and t.lower in v.irregular
+        past = v.past_form(t.lower) or (passive and (v.irregular[t.lower],) not in v.acts)
+        if not planning and t.kind == "word" and t.text[:1].islower() and past and t.lower not in v.attitude:
             if t.lower[:5] not in claim_words:
                 return True
     return False

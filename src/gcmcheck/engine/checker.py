@@ -121,7 +121,7 @@ class Checker:
         self._reading: Reading | None = None  # the statement being judged, read on need
         self._version_readings: dict[str, Reading] = {}
         self._doubtful: list[Fact] = []  # facts of the statement whose disagreements were set aside
-        self._candidates_now: list[Candidate] = []  # the statement's candidate claims, while it is judged
+        self._dated_claims: list[CompiledClaim] | None = None  # the claims that give a date, on first need
         self._name_words: frozenset[str] | None = None  # first words of the lexicon's names, on need
         # when a list, every pairing of a fact with a claim and the rule that stopped it
         self.trace: list[tuple[Fact, str, Comparison, tuple[Rule, str] | None]] | None = None
@@ -157,7 +157,6 @@ class Checker:
             return [Result(text=text, verdict=Verdict.UNVERIFIABLE, explanation=why)]
         candidates = self._candidates(statement)
         self._doubtful = []
-        self._candidates_now = candidates
         decisions = self._decide(statement, candidates)
         if not decisions:
             return [Result(text=text, verdict=Verdict.UNVERIFIABLE, explanation=self._why_unverifiable(statement, candidates))]
@@ -459,12 +458,13 @@ class Checker:
         return found
 
     def _agreeing(self, s: Analysis, fact: Fact, claim: CompiledClaim) -> tuple[str, ...]:
-        """The events (or statements) of the other candidate claims whose sources give
-        the fact's value: "agreed in July 2018" is the July claim's date."""
+        """The events (or statements) of the table's other dated claims whose sources
+        give the fact's date: "agreed in July" is the July claim's date."""
         label = self.table.lexicon.label
+        if self._dated_claims is None:
+            self._dated_claims = [c for c in self.table.claims if any(v.date for version in c.versions for v in version.analysis.values)]
         found = []
-        for cand in self._candidates_now:
-            other = cand.claim
+        for other in self._dated_claims:
             if other is claim or other.event == claim.event and claim.event:
                 continue
             for version in other.versions:
@@ -589,13 +589,14 @@ _ORDINAL_RE = regex(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|
 
 
 def _as_precise(fact: Fact, version: Analysis, c: Comparison) -> bool:
-    """Does the sourced date give at least the stated date's month? "2018" agrees
-    with "May 2018" but does not show that May 2018 is that event's date."""
+    """Do the stated and sourced dates name the same month or day, as precisely?
+    "July 2018" names the July agreement; "2018" or "December 2018" name no one
+    event, and "since 2010" bounds a period."""
     stated = fact.value.date if fact.value else None
     sourced = next((v.date for v in version.values if v.start == c.at and v.date), None)
-    if stated is None or sourced is None:
+    if stated is None or sourced is None or stated.qualifier or stated.month is None:
         return False
-    return (stated.month is None or sourced.month is not None) and (stated.day is None or sourced.day is not None)
+    return sourced.month is not None and (stated.day is None) == (sourced.day is None)
 
 
 def _planned(claim: CompiledClaim) -> bool:

@@ -9,6 +9,7 @@ claim says nothing about it. Only typed values decide; similarity never does.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +19,9 @@ from gcmcheck.analysis.dates import dates_agree, format_date
 from gcmcheck.analysis.numbers import format_quantity, quantities_agree
 from gcmcheck.engine.compiled import CompiledClaim
 from gcmcheck.models import Analysis, DateMention, Mention, Quantity, Stance, Value
+from gcmcheck.reader.clauses import NOUN_GROUP_REACH, read
+from gcmcheck.reader.tokens import WORD, Token
+from gcmcheck.reader.vocabulary import Vocabulary, vocabulary
 from gcmcheck.regex_cache import regex
 
 QUANTITY, DATE, STANCE, BINDING, MEMBER, VENUE = "quantity", "date", "stance", "binding", "member", "venue"
@@ -69,32 +73,85 @@ def facts_of(statement: Analysis) -> list[Fact]:
         facts.append(Fact(STANCE, s.start, s.end, statement.text[s.start : s.end], stance=s, entity=s.entity))
     if statement.binding is not None:
         facts.append(Fact(BINDING, 0, len(statement.text), "binding" if statement.binding else "non-binding", binding=statement.binding))
-    if lang.VENUE_RE.search(statement.text):
-        facts.extend(Fact(VENUE, m.start, m.end, m.text, entity=m.id) for m in venues(statement) if _hosts(statement.text, m))
+    if _may_host(statement.text):
+        facts.extend(Fact(VENUE, m.start, m.end, m.text, entity=m.id) for m in venues(statement) if hosts(statement.text, m))
     return facts
 
 
 def venues(a: Analysis) -> list[Mention]:
-    """Places named with "in" or "at": "held in Geneva", "the conference in Marrakesh"."""
-    return [
-        m for m in a.mentions
-        if m.kind in ("entity", "name", "event") and lang.PLACED_RE.search(a.text[max(0, m.start - 20) : m.start])
-        and not _PLACE_MODIFIER_RE.match(a.text, m.end)  # "in the Moroccan city of Marrakesh"
-    ]
+    """Places named with "in" or "at" (or "scheduled for"): "held in Geneva", "the
+    conference in Marrakesh", "in the Moroccan capital Marrakech". The noun group
+    after the preposition is read back from the name over determiners, capitalised
+    words and place nouns ("city of"); only its last name is the place."""
+    names = [m for m in a.mentions if m.kind in ("entity", "name", "event")]
+    if not names:
+        return []
+    reading = read(a.text)
+    v = vocabulary()
+    tokens = reading.tokens
+    starts = {m.start for m in names}
+    found = []
+    for m in names:
+        first = bisect_left(reading.starts, m.start)
+        last = max(first, bisect_left(reading.starts, m.end) - 1)
+        if _placed(tokens, first, v) and not _modifies_a_name(tokens, last, starts, v):
+            found.append(m)
+    return found
 
 
-_PLACE_MODIFIER_RE = regex(r"\s+(?:city|town|capital|port|resort|village)\s+of\b", re.IGNORECASE)
+def _placed(tokens: list[Token], first: int, v: Vocabulary) -> bool:
+    """Does a placing word ("in", "at", "scheduled for") open the name's noun group?"""
+    k = first - 1
+    while k >= 0 and first - k <= NOUN_GROUP_REACH:
+        t = tokens[k]
+        if t.lower in v.placing:
+            return True
+        if t.lower == "for" and k > 0 and tokens[k - 1].lower in v.planning_for:
+            return True
+        of_place = t.lower == "of" and k > 0 and tokens[k - 1].lower in v.place_nouns
+        if not (t.lower in v.determiners or t.lower in v.place_nouns or of_place or (t.kind == WORD and t.text[:1].isupper())):
+            return False
+        k -= 1
+    return False
 
 
-_VENUE_REACH = 60  # characters from "held", "a conference" … to the place
+def _modifies_a_name(tokens: list[Token], last: int, starts: set[int], v: Vocabulary) -> bool:
+    """Does another name follow in the same noun group ("the Moroccan capital
+    Marrakech", "the Moroccan city of Marrakesh")? Then this one is its modifier."""
+    k = last + 1
+    while k < len(tokens) and k - last <= NOUN_GROUP_REACH:
+        t = tokens[k]
+        if t.start in starts:
+            return True
+        if not (t.lower in v.place_nouns or (t.lower == "of" and tokens[k - 1].lower in v.place_nouns)):
+            return False
+        k += 1
+    return False
 
 
-def _hosts(text: str, place: Mention) -> bool:
-    """Is the place where something named just before it happens ("a conference in
-    Rabat", "scheduled for Geneva"), not any place after "at" ("the tally at the
-    General Assembly … the conference in Marrakesh")?"""
-    lo = max(0, place.start - _VENUE_REACH)
-    return any(not lang.STANCE_BREAK_RE.search(text, v.end(), place.start) for v in lang.VENUE_RE.finditer(text, lo, place.start))
+_WORDS_RE = regex(r"[a-z]+")
+
+
+def _may_host(text: str) -> bool:
+    """Has the sentence a hosting word at all? Most have not, and are not read for venues."""
+    v = vocabulary()
+    firsts = v.__dict__.get("_hosting_firsts")
+    if firsts is None:
+        firsts = v.__dict__["_hosting_firsts"] = frozenset(p[0] for p in v.hosting)
+    return not firsts.isdisjoint(_WORDS_RE.findall(text.lower()))
+
+
+def hosts(text: str, place: Mention) -> bool:
+    """Is the place where something named before it in its clause happens ("a
+    conference in Rabat", "scheduled for Geneva"), not any place after "at" ("the
+    tally at the General Assembly")?"""
+    reading = read(text)
+    clause = reading.clause_at(place.start)
+    if clause is None:
+        return False
+    v = vocabulary()
+    words = [reading.tokens[i].lower for i in clause.tokens if reading.tokens[i].end <= place.start]
+    return any(tuple(words[k : k + len(p)]) == p for p in v.hosting for k in range(len(words)))
 
 
 def membership_facts(

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 from gcmcheck.reader.tokens import NUMBER, PUNCT, QUOTE, WORD, Token, tokenize
 from gcmcheck.reader.vocabulary import Vocabulary, vocabulary
+from gcmcheck.regex_cache import regex
 
 MAIN, COORDINATE, RELATIVE, SUBORDINATE, PARENTHETICAL, QUOTATION, REPORTED = (
     "main", "coordinate", "relative", "subordinate", "parenthetical", "quotation", "reported",
@@ -37,6 +38,9 @@ _PARTICIPLE_ENDINGS = ("ed", "en", "wn")
 # words between a figure and the verb that governs it: "75 percent of U.N. member
 # states agreed", "approved by a total of 164"
 GOVERNING_REACH = 8
+# tokens a noun group may run to: "a non-binding political declaration", "in the
+# Moroccan city of Marrakesh"
+NOUN_GROUP_REACH = 5
 
 
 class Act:
@@ -234,13 +238,16 @@ def lemma(word: str, known: frozenset[str] | set[str], irregular: dict[str, str]
     return w
 
 
+_WORDS_RE = regex(r"[a-z]+")
+
+
 def may_attribute(text: str) -> bool:
     """Has the sentence the words an attribution needs ("said", "according", or
     "'s" with "estimates")? Most sentences have none, and need no reading to say
     that no name in them is a source of figures (Reading.attributes)."""
     v = vocabulary()
     plain = text.lower().replace("\u2019", "'")
-    words = set(plain.replace("'", " ").split())
+    words = set(_WORDS_RE.findall(plain))
     verbs, nouns = _attribution_cues(v)
     return bool(words & verbs) or ("'s" in plain and bool(words & nouns))
 
@@ -254,7 +261,7 @@ def _attribution_cues(v: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
 
 
 _RECENT: dict[str, Reading] = {}  # the last few sentences read with the shipped vocabulary
-_RECENT_SIZE = 8
+_RECENT_SIZE = 64
 
 
 def read(text: str, vocab: Vocabulary | None = None) -> Reading:
@@ -280,6 +287,8 @@ def _read(text: str, v: Vocabulary) -> Reading:
     for k in range(1, len(tokens)):
         if verbish[k] and tokens[k].lower.endswith("ing") and tokens[k - 1].lower in v.prepositions:
             verbish[k] = False  # "in backing out": a gerund, not a clause's verb
+        elif verbish[k] and tokens[k].text[:1].isupper() and tokens[k].lower in v.modal_words:
+            verbish[k] = False  # "on 4 May", "Will Smith": inside a sentence, a capital makes a name
         elif verbish[k] and tokens[k - 1].kind == NUMBER and _counted_plural(tokens[k].lower):
             verbish[k] = False  # "164 heads of state": a counted plural noun ("152 voted" stays a verb)
     ahead = _verbs_ahead(tokens, verbish)
@@ -373,9 +382,15 @@ def _read(text: str, v: Vocabulary) -> Reading:
                 current, seen_verb = new(COORDINATE), False
                 i += 1
                 continue
-            if i + 1 < n and verbish[i + 1] and _participle(tokens[i + 1], v) and clauses[current].tokens and clauses[current].kind != RELATIVE:
+            if (
+                i + 1 < n and verbish[i + 1] and _participle(tokens[i + 1], v) and clauses[current].tokens
+                and clauses[current].kind != RELATIVE
+                and (any(verbish[k] and not tokens[k].lower.endswith("ing") for k in clauses[current].tokens) or (i + 2 < n and ahead_past_commas[i + 2]))
+            ):
                 # "the compact, launched at the UN in 2016, was adopted": a reduced relative
-                # clause has its own act, place and date
+                # clause has its own act, place and date. Without a verb before it or one
+                # to come, the participle is the clause's own verb ("the Assembly, taking
+                # ... into account, proclaimed 18 December ...")
                 owner[i] = current
                 clauses[current].tokens.append(i)
                 stack.append(current)

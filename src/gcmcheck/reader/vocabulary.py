@@ -19,7 +19,8 @@ _WORD_SETS = (
     "determiners", "coordinators", "subordinators", "relatives", "complementisers", "negators", "be", "have", "do",
     "saying", "attitude", "catenatives", "change_words", "phrasal_up", "prepositions", "post_qualifiers", "act_nouns",
     "exception_words", "instrument_nouns", "event_nouns", "answers_against", "answers_for", "reference_words",
-    "bystander_prepositions", "not_participles", "attribution_verbs", "source_nouns",
+    "bystander_prepositions", "not_participles", "attribution_verbs", "source_nouns", "placing", "planning_for",
+    "place_nouns", "process_nouns",
 )  # fmt: skip
 
 
@@ -55,12 +56,17 @@ class Vocabulary:
     not_participles: frozenset[str]
     attribution_verbs: frozenset[str]
     source_nouns: frozenset[str]
+    placing: frozenset[str]
+    planning_for: frozenset[str]
+    place_nouns: frozenset[str]
+    process_nouns: frozenset[str]
 
     def __init__(self, raw: dict) -> None:  # type: ignore[type-arg]
         words, modality = raw["words"], raw["modality"]
         for name in _WORD_SETS:
             setattr(self, name, frozenset(words.get(name, [])))
         self.attribution_phrases = _phrases(words.get("attribution_phrases", []))
+        self.hosting = _phrases(words.get("hosting", []))
         self.future = _phrases(modality["future"])
         self.conditional = _phrases(modality["conditional"])
         self.doubt: frozenset[str] = frozenset(modality["doubt"])
