@@ -61,7 +61,7 @@ class Pair:
         self, statement: Analysis, reading: Reading, fact: Fact, claim: CompiledClaim, version: Analysis,
         version_reading: Reading, comparison: Comparison, lexicon: Lexicon, *, planned: bool = False,
         overlap: float = 0.0, claim_reading: Reading | None = None, background: frozenset[str] = frozenset(),
-        clause_only: bool = False, agreeing: tuple[str, ...] = (),
+        clause_only: bool = False, agreeing_of: Callable[[], tuple[str, ...]] | None = None,
     ) -> None:  # fmt: skip
         self.statement = statement
         self.reading = reading
@@ -76,7 +76,12 @@ class Pair:
         self.claim_reading = claim_reading or version_reading  # the claim's own statement, read
         self.background = background  # names found all over the table ("UN")
         self.clause_only = clause_only  # the claim fits only the clauses that name nobody it does not know
-        self.agreeing = agreeing  # other claims whose value for this fact agrees, by their event or statement
+        self.agreeing_of = agreeing_of  # works out `agreeing`, on need
+
+    @cached_property
+    def agreeing(self) -> tuple[str, ...]:
+        """Other claims whose value for this fact agrees, by their event or statement."""
+        return self.agreeing_of() if self.agreeing_of is not None else ()
 
     @cached_property
     def at(self) -> int:
@@ -205,19 +210,34 @@ def other_instrument(p: Pair) -> str | None:
     "The US rejected the Global Compact on Refugees, joined by Hungary out of 193
     member states, saying the pact ..." is about the refugee compact.
     """
+    key = ("stated instruments", id(p.clause))
+    stated = p.reading.memo.get(key)
+    if stated is None:  # the same for every claim the fact meets
+        stated = p.reading.memo[key] = _stated_instruments(p)
+    if not stated:
+        return None
+    key = ("sourced instruments", id(p.version), id(p.claim), p.comparison.at)
+    sourced = p.version_reading.memo.get(key)
+    if sourced is None:
+        sourced = p.version_reading.memo[key] = frozenset(
+            p.instruments(p.mentions_in(p.version, p.version_reading, p.sourced_clause)) or p.instruments_of_claim()
+        )
+    if stated & sourced:
+        return None
+    return f"the sentence is about {_names(set(stated), p)}, the claim about {_names(set(sourced), p)}"
+
+
+def _stated_instruments(p: Pair) -> frozenset[str]:
+    """The instruments the fact's clause names, else the sentence's (none when the
+    sentence names the subject and its clause nothing: it may be about the subject)."""
     stated = p.instruments(p.mentions_in(p.statement, p.reading, p.clause))
     if not stated or stated == {SUBJECT} and _generic_subject_only(p, p.mentions_in(p.statement, p.reading, p.clause)):
         stated = p.instruments(list(p.statement.mentions))
         if SUBJECT in stated and not _generic_subject_only(p, list(p.statement.mentions)):
-            return None  # the sentence names the subject: a clause naming none may be about it
+            return frozenset()  # the sentence names the subject: a clause naming none may be about it
         if SUBJECT in stated and stated - {SUBJECT}:
             stated -= {SUBJECT}  # "the Refugee Compact ... the pact": "the pact" points back to the one named
-    if not stated:
-        return None
-    sourced = p.instruments(p.mentions_in(p.version, p.version_reading, p.sourced_clause)) or p.instruments_of_claim()
-    if stated & sourced:
-        return None
-    return f"the sentence is about {_names(stated, p)}, the claim about {_names(sourced, p)}"
+    return frozenset(stated)
 
 
 @rule("A102", "act-family")

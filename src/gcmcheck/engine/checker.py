@@ -121,7 +121,7 @@ class Checker:
         self._reading: Reading | None = None  # the statement being judged, read on need
         self._version_readings: dict[str, Reading] = {}
         self._doubtful: list[Fact] = []  # facts of the statement whose disagreements were set aside
-        self._dated_claims: list[CompiledClaim] | None = None  # the claims that give a date, on first need
+        self._dated_claims: list[tuple[CompiledClaim, set[int]]] | None = None  # claims and their dates' months, on first need
         self._name_words: frozenset[str] | None = None  # first words of the lexicon's names, on need
         # when a list, every pairing of a fact with a claim and the rule that stopped it
         self.trace: list[tuple[Fact, str, Comparison, tuple[Rule, str] | None]] | None = None
@@ -450,8 +450,8 @@ class Checker:
             planned=_planned(claim), overlap=cand.overlap, claim_reading=self._read_claim_text(claim.primary.text),
             background=self.table.background, clause_only=cand.clause_only,
         )
-        if fact.kind == DATE and comparison.outcome == MISMATCH:
-            pair.agreeing = self._agreeing(s, fact, claim)
+        if fact.kind == DATE and comparison.outcome == MISMATCH and _names_an_event(fact):
+            pair.agreeing_of = lambda: self._agreeing(s, fact, claim)
         found = misaligned(pair)
         if self.trace is not None:
             self.trace.append((fact, claim.id, comparison, found))
@@ -462,10 +462,14 @@ class Checker:
         give the fact's date: "agreed in July" is the July claim's date."""
         label = self.table.lexicon.label
         if self._dated_claims is None:
-            self._dated_claims = [c for c in self.table.claims if any(v.date for version in c.versions for v in version.analysis.values)]
+            self._dated_claims = [
+                (c, {v.date.month for version in c.versions for v in version.analysis.values if v.date and v.date.month})
+                for c in self.table.claims
+            ]
+        month = fact.value.date.month if fact.value and fact.value.date else None
         found = []
-        for other in self._dated_claims:
-            if other is claim or other.event == claim.event and claim.event:
+        for other, months in self._dated_claims:
+            if month not in months or other is claim or other.event == claim.event and claim.event:
                 continue
             for version in other.versions:
                 c = compare(fact, version.analysis, other, s)
@@ -586,6 +590,12 @@ class Checker:
 
 
 _ORDINAL_RE = regex(r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b", re.IGNORECASE)
+
+
+def _names_an_event(fact: Fact) -> bool:
+    """Can the date name one event: a month or a day, not a period's bound?"""
+    date = fact.value.date if fact.value else None
+    return date is not None and not date.qualifier and date.month is not None
 
 
 def _as_precise(fact: Fact, version: Analysis, c: Comparison) -> bool:

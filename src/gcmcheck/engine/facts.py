@@ -86,7 +86,21 @@ def venues(a: Analysis) -> list[Mention]:
     names = [m for m in a.mentions if m.kind in ("entity", "name", "event")]
     if not names:
         return []
-    reading = read(a.text)
+    key = (a.text, tuple((m.start, m.id) for m in names))
+    known = _VENUES.get(key)
+    if known is not None:
+        return known  # a claim's version is asked again for every statement it meets
+    if len(_VENUES) >= 512:
+        _VENUES.clear()
+    known = _VENUES[key] = _venues(a.text, names)
+    return known
+
+
+_VENUES: dict[tuple[str, tuple[tuple[int, str], ...]], list[Mention]] = {}
+
+
+def _venues(text: str, names: list[Mention]) -> list[Mention]:
+    reading = read(text)
     v = vocabulary()
     tokens = reading.tokens
     starts = {m.start for m in names}
