@@ -78,6 +78,13 @@ FIRES = [
     ("A102", "On 4 December 2000, the General Assembly, taking the growing number of migrants into account, proclaimed 18 December a day for migrants."),
     # an irregular participle after "be" is an act of its own
     ("A102", "The decision to negotiate a framework for migration was taken at the UN General Assembly in September 2016."),
+    ("A139", "As of May 2017, the International Organization for Migration had 166 member states."),
+    ("A140", "As of May 2017, the International Organization for Migration had 166 member states."),
+    ("A141", "Switzerland's support for the pact split its government."),
+    ("A142", "IOM counts 9 observer states."),
+    ("A118", "The heads of the eight United Nations organizations making up the Executive Committee of the United Nations Network on Migration met in Geneva."),
+    ("A132", "20 December 2018 UNGA Votes To Endorse Marrakech Compact On Migration"),
+    ("A143", "Obama sent 1200 National Guard soldiers to the border in 2016."),
 ]
 
 
@@ -123,6 +130,10 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("The network was created by a General Assembly resolution and brings together 38 United Nations entities.", "supported"),
         # a side in the negotiations is judged by a claim tied to no event (A138)
         ("The United States opposed the compact and withdrew from the negotiations.", "supported"),
+        # a count that is a step taken still meets a claim of a step not taken (A141)
+        ("Italy and Switzerland, which helped draft the accord, were among the 164 countries that signed it in Marrakech.", "contradicted"),
+        # the same kind of member is compared (A142)
+        ("IOM has 170 member states.", "contradicted"),
     ],
 )
 def test_decided_statements_stay_decided(checker, text: str, want: str) -> None:  # type: ignore[no-untyped-def]

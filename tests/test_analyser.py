@@ -235,3 +235,20 @@ def test_a_figure_takes_its_side_from_its_own_clause(text: str, figure: str, rol
 def test_an_event_in_a_time_clause_is_the_figures_event() -> None:
     text = "Some 160 states backed the pact when it came to a vote in the General Assembly."
     assert _value(text, "Some 160").event == "vote"
+
+
+def test_a_counted_group_ends_at_its_plural_noun() -> None:
+    text = "Some 90 civil society actors commend governments on adopting the compact."
+    assert _value(text, "Some 90").noun.split()[-1] == "actor"
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Obama sent 1200 National Guard soldiers.", []),  # a count, not a year
+        ("The 2019 figures show a rise.", [2019]),  # a label
+        ("In 2018 states adopted it.", [2018]),  # a time
+    ],
+)
+def test_four_digits_before_a_plural_noun(text: str, years: list[int]) -> None:
+    assert [v.date.year for v in read(text).values if v.date] == years

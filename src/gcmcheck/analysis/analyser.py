@@ -566,9 +566,14 @@ def _counted_noun(text: str, end: int, mentions: list[Mention] = ()) -> str:  # 
             words = []  # "152 of the world body's 193 member states": the owner is not counted
             continue
         words.append(lang.stem(low))
-        if len(words) == 5:
-            break
+        if len(words) == 5 or _plural_head(low):
+            break  # "90 civil society actors commend governments": the plural ends the group
     return " ".join(words)
+
+
+def _plural_head(word: str) -> bool:
+    """A plural noun, which ends a counted group: "actors", "states", "entities"."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 @cache

@@ -97,6 +97,14 @@ _VALID_NUMBER = regex(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)
 _LETTERS = regex(rf"{_LETTER}+")
 
 # what, right after a 4-digit token, makes it an amount rather than a year
+# a plural noun after four digits (past capitalised modifiers) makes them a count ...
+_COUNTED_AFTER = regex(r"\s+(?:[A-Z][\w-]*\s+){0,3}[a-z][a-z]+[a-rt-z]s\b")
+# ... unless a determiner makes them a label ("the 2019 figures") or a preposition a
+# time ("in 2018 states adopted it", "since 2000 migrants have died")
+_LABEL_BEFORE = regex(
+    r"(?:\b(?:the|its|their|this|that|these|those|his|her|our|in|since|by|of|from|until|before|after|during|for)|['\u2019]s)\s+$",
+    re.IGNORECASE,
+)
 _NOT_YEAR_AFTER = regex(
     r"\s?%|\+|[\s-]{1,3}(?:percent|per\s?cent|pct|hundred|thousand|million|billion|trillion"
     r"|mn|bn|dollars?|euros?|US\s?dollars|USD|EUR|GBP|miles?|km|kms|kilomet(?:re|er)s?"
@@ -181,6 +189,8 @@ def _year_context_ok(text: str, s: int, e: int) -> bool:
     glued = _LETTERS.match(text, e)
     if glued and glued.group().lower() in _GLUED_NOT_YEAR:
         return False
+    if _COUNTED_AFTER.match(text, e) and not _LABEL_BEFORE.search(text, max(0, s - 8), s):
+        return False  # "sent 1200 National Guard soldiers" counts; "the 2019 figures" is a label
     return not _NOT_YEAR_AFTER.match(text, e)
 
 

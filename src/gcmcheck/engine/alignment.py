@@ -20,7 +20,7 @@ from gcmcheck.analysis import language as lang
 from gcmcheck.analysis.analyser import nouns_compatible
 from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, OTHER, SUBJECT, Lexicon
 from gcmcheck.engine.compiled import CompiledClaim
-from gcmcheck.engine.facts import BINDING, DATE, MEMBER, MISMATCH, QUANTITY, STANCE, VENUE, Comparison, Fact, venues
+from gcmcheck.engine.facts import BINDING, DATE, MATCH, MEMBER, MISMATCH, QUANTITY, STANCE, VENUE, Comparison, Fact, venues
 from gcmcheck.models import Analysis, DateMention, Mention, Value
 from gcmcheck.reader.clauses import (
     CONDITIONAL,
@@ -706,7 +706,15 @@ def other_owner(p: Pair) -> str | None:
     mentions = p.mentions_in(p.statement, p.reading, p.clause)
     someone = p.claim.names - p.background
     if someone & {m.id for m in mentions}:
-        return None  # the clause names the claim's someone too
+        # the clause names the claim's someone, and maybe another body whose figure
+        # it may be: "the eight organisations constituting the Executive Committee of
+        # the Network" are not the Network's 38 entities
+        if any(m.id in someone and m.end <= p.fact.start for m in mentions):
+            return None  # "The Network, made up of 28 entities, ...": the figure follows its owner
+        after = [m for m in mentions if m.start >= p.fact.end and m.id not in p.background]
+        if after and _unknown_body(p, after[0]):
+            return f"the figure counts something of {after[0].text}, whom the claim does not name"
+        return None
     prepositions = vocabulary().prepositions
     for m in mentions:
         if someone and (p.clause.kind == RELATIVE or not _before_verb(p, m.start) or set(p.reading.words_before(m.start, 2)) & prepositions):
@@ -1069,9 +1077,10 @@ def title_case(p: Pair) -> str | None:
     figure's noun and verb are as unreadable ("Fund Kicks Off 12 Million USD
     Programmes").
 
-    Example: "Austria Refuses To Sign UN Migration Pact" raises no alarm.
+    Example: "Austria Refuses To Sign UN Migration Pact" raises no alarm, nor a
+    date in "20 December 2018 UNGA Votes To Endorse Compact" (a dated headline).
     """
-    if p.fact.kind not in (STANCE, QUANTITY) or p.comparison.outcome != MISMATCH or p.clause is None:
+    if p.fact.kind not in (STANCE, QUANTITY, DATE) or p.comparison.outcome != MISMATCH or p.clause is None:
         return None
     words = [p.reading.tokens[i] for i in p.clause.tokens if p.reading.tokens[i].kind == "word"]
     if len(words) >= 4 and sum(w.text[:1].isupper() for w in words) >= 0.7 * len(words):
@@ -1221,7 +1230,133 @@ def side_in_another_stage(p: Pair) -> str | None:
     return f"the side is taken in the {stage}, the claim's at another stage"
 
 
+@rule("A139", "state-date", elsewhere=True)
+def state_date(p: Pair) -> str | None:
+    """What it does: a date introduced by "as of" dates a state of affairs, not an act.
+
+    Why: "As of June 2016, IOM had 166 member states" says when the count held; it
+    is not the date IOM was founded, nor of any event.
+
+    Example: the sentence above is not contradicted by IOM's founding in 1951.
+    """
+    if p.fact.kind != DATE:
+        return None
+    v = vocabulary()
+    before = tuple(p.reading.words_before(p.fact.start, 2))
+    if any(before[len(before) - len(phrase) :] == phrase for phrase in v.state_dates):
+        return "the date says when a state of affairs held ('as of'), not when something happened"
+    return None
+
+
+@rule("A140", "figure-of-another-year")
+def figure_of_another_year(p: Pair) -> str | None:
+    """What it does: a standing figure the sentence gives for one year is compared
+    only with sources of that year.
+
+    Why: memberships and totals change; "As of June 2016, IOM had 166 member
+    states" is not contradicted by the 175 of a 2019 source.
+
+    Example: the sentence above is unverifiable.
+    """
+    if p.fact.kind != QUANTITY or p.claim.event:
+        return None  # agreeing or not: "3.5 per cent in 2000" is not today's 3.5 per cent
+    # the years the analyser gives this figure ("281 million in 2020"), or an "as of" date
+    stated = {d.year for d in p.fact.clause_years or () if d.year and d.qualifier in ("", "by")}
+    if p.comparison.outcome == MATCH:
+        # an agreeing figure is set aside only for a year right after it ("3.5 per cent in 2000")
+        after = p.reading.words_after(p.fact.end, 5)
+        stated = {y for y in stated if "in" in after[:3] and str(y) in after[: after.index("in") + 2]}
+    if not stated:
+        return None
+    sourced = set(p.claim.years) | ({p.claim.as_of} if p.claim.as_of else set())
+    if not sourced or stated & sourced:
+        return None
+    return f"the sentence gives the figure for {min(stated)}, the sources for {max(sourced)}"
+
+
+@rule("A141", "step-not-taken")
+def step_not_taken(p: Pair) -> str | None:
+    """What it does: a claim that a step was not yet taken ("had not yet signed")
+    is contradicted only by a sentence saying that step was taken.
+
+    Why: supporting or backing the compact is not signing it; "Belgium's support
+    for the pact cost the prime minister his post" does not say Belgium signed,
+    while "Belgium approved the compact" does. The attitudes are listed in the
+    reader's language file.
+
+    Example: the sentence above is not contradicted by Belgium's not having signed.
+    """
+    if p.fact.kind != STANCE or p.comparison.outcome != MISMATCH or p.comparison.expected != "pending" or p.clause is None:
+        return None
+    v = vocabulary()
+    here = p.reading.clauses.index(p.clause)
+    acts = [a for c in p.reading.clauses if c is p.clause or c.parent == here for a in c.acts]  # "among the 164 that signed it"
+    if any(_side(p.reading.text, a) == "for" and not (a.negated or a.infinitive) and a.lemma not in v.attitude_acts for a in acts):
+        return None  # "Belgium approved the compact", "signed it": the step was taken
+    return "the claim records a step not taken yet; the sentence does not say it was taken"
+
+
+@rule("A142", "other-kind")
+def other_kind(p: Pair) -> str | None:
+    """What it does: a count of one kind of a thing is not compared with a count of
+    another kind of it: the words before the counted noun's head must not differ.
+
+    Why: "8 observer states" and "175 member states" both count states, but not the
+    same states; nor are "12 regional offices" the "171 country offices".
+
+    Example: "IOM has 166 member states and 8 observer states." does not contradict
+    its 175 member states with the 8.
+    """
+    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.fact.value is None:
+        return None
+    sourced = _sourced_value(p)
+    if sourced is None or sourced.quantity is None or sourced.quantity.kind != "count":
+        return None  # "of the world population", "of the global population": shares of one whole
+    stated_words, sourced_words = p.fact.value.noun.split(), sourced.noun.split()
+    if len(stated_words) < 2 or len(sourced_words) < 2 or stated_words[-1] != sourced_words[-1]:
+        return None
+    if set(stated_words[:-1]) & set(sourced_words[:-1]):
+        return None
+    return f"the sentence counts {' '.join(stated_words[:-1])} ones, the sources {' '.join(sourced_words[:-1])} ones"
+
+
+@rule("A143", "date-of-an-unnamed-act")
+def date_of_an_unnamed_act(p: Pair) -> str | None:
+    """What it does: a date agrees with a claim's decision only when the sentence
+    says what was decided: a known act governs the date, or its clause names the
+    subject or the claim's event.
+
+    Why: "Obama sent 1,200 soldiers to the border in 2016" shares a name and a year
+    with "in 2016 the United States, under Obama, adopted the declaration", and
+    nothing else.
+
+    Example: the sentence above is not supported by the 2016 declaration.
+    """
+    if p.fact.kind != DATE or p.act is not None or p.clause is None:
+        return None
+    readings = (p.version_reading, p.claim_reading)
+    decided = any(a.family == "decision" and not a.infinitive for r in readings if r is not None for c in r.clauses for a in c.acts)
+    if not decided:
+        return None
+    mentions = p.mentions_in(p.statement, p.reading, p.clause)
+    alone = all(p.fact.start <= p.reading.tokens[i].start < p.fact.end or p.reading.tokens[i].kind == "punct" for i in p.clause.tokens)
+    if alone:
+        mentions = list(p.statement.mentions)  # "11 December 2018: The compact was adopted ...": a date as a label
+    if any(m.kind == SUBJECT or (p.claim.event and m.id == p.claim.event) or m.id in p.lexicon.instruments for m in mentions):
+        return None
+    return "the sentence dates an act it does not name as the claim's"
+
+
 # --- helpers -----------------------------------------------------------------------
+
+
+def _unknown_body(p: Pair, m: Mention) -> bool:
+    """Is the name an organisation or country the claim does not know (not one found
+    all over the table, not an instrument, not where figures come from)?"""
+    return (
+        m.kind == ENTITY and m.id not in p.claim.names and m.id not in p.background
+        and m.id not in p.lexicon.instruments and not p.reading.attributes(m.start, m.end)
+    )
 
 
 def _directly(p: Pair, act: Act) -> bool:
