@@ -85,6 +85,10 @@ FIRES = [
     ("A118", "The heads of the eight United Nations organizations making up the Executive Committee of the United Nations Network on Migration met in Geneva."),
     ("A132", "20 December 2018 UNGA Votes To Endorse Marrakech Compact On Migration"),
     ("A143", "Obama sent 1200 National Guard soldiers to the border in 2016."),
+    ("A144", "The compact was released on 5 February by the UN missions of Mexico and Switzerland."),
+    ("A136", "Among the 193 member states, only one refused to consent."),
+    # agreeing counts of another kind of a thing are no support either
+    ("A142", "Global Compact comprises ten fundamental principles on labour, human rights and the environment."),
 ]
 
 
@@ -150,7 +154,7 @@ def test_a_count_dated_to_another_time_is_not_judged(checker) -> None:  # type: 
 def test_rule_sets_the_pair_aside(checker, rule_id: str, text: str) -> None:  # type: ignore[no-untyped-def]
     results, trace = checker.explain(text)
     assert rule_id in {found[0].id for *_, found in trace if found}
-    assert results[0].verdict.value != "contradicted"
+    assert results[0].verdict.value not in ("contradicted", "supported")
 
 
 def test_every_rule_documents_what_why_and_an_example() -> None:

@@ -1174,11 +1174,12 @@ def bystander_figure(p: Pair) -> str | None:
     sourced = _sourced_value(p)
     if p.sourced_act is None and (sourced is None or not sourced.role):
         return None  # the claim's figure is a standing number, not a count of doers
-    before = p.reading.words_before(p.fact.start, 1)
-    if p.clause is not None and _before_verb(p, p.fact.start):
+    v = vocabulary()
+    before = [w for w in p.reading.words_before(p.fact.start, 3) if w not in v.determiners]  # "among the 193"
+    if p.clause is not None and _before_verb(p, p.fact.start) and not (before and before[-1] == "among"):
         return None  # "Delegations from 146 states approved the pact": the subject's count
-    if before and before[0] in vocabulary().bystander_prepositions:
-        return f"the figure is in a phrase with '{before[0]}', not who did the act"
+    if before and before[-1] in v.bystander_prepositions:
+        return f"the figure is in a phrase with '{before[-1]}', not who did the act"
     return None
 
 
@@ -1307,8 +1308,8 @@ def other_kind(p: Pair) -> str | None:
     Example: "IOM has 166 member states and 8 observer states." does not contradict
     its 175 member states with the 8.
     """
-    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.fact.value is None:
-        return None
+    if p.fact.kind != QUANTITY or p.fact.value is None:
+        return None  # agreeing or not: "ten fundamental principles" are not the ten guiding ones
     sourced = _sourced_value(p)
     if sourced is None or sourced.quantity is None or sourced.quantity.kind != "count":
         return None  # "of the world population", "of the global population": shares of one whole
@@ -1345,6 +1346,26 @@ def date_of_an_unnamed_act(p: Pair) -> str | None:
     if any(m.kind == SUBJECT or (p.claim.event and m.id == p.claim.event) or m.id in p.lexicon.instruments for m in mentions):
         return None
     return "the sentence dates an act it does not name as the claim's"
+
+
+@rule("A144", "date-of-another-topic")
+def date_of_another_topic(p: Pair) -> str | None:
+    """What it does: a date of something the subject did is compared only with a
+    claim about the subject or one of the table's events.
+
+    Why: "The compact was released on 5 February by Mexico and Switzerland" shares
+    a country with a claim dating a photograph of a camp in Tijuana, and nothing
+    else; a claim that names neither the subject nor an event is about something else.
+
+    Example: the sentence above is not contradicted by the photograph's date.
+    """
+    if p.fact.kind != DATE or p.comparison.outcome != MISMATCH or p.clause is None or p.claim.event:
+        return None
+    if not any(m.kind == SUBJECT for m in p.mentions_in(p.statement, p.reading, p.clause)):
+        return None
+    if any(m.kind == SUBJECT for m in (*p.claim.primary.mentions, *p.version.mentions)):
+        return None
+    return "the sentence dates something the subject did; the claim is not about the subject"
 
 
 # --- helpers -----------------------------------------------------------------------
