@@ -70,7 +70,7 @@ FIRES = [
     ("A134", "Every UN country except the United States - which withdrew on orders from the Trump administration a year earlier - agreed to the pact."),
     ("A135", "The compact had been agreed in July 2018 by every UN member but one."),
     ("A136", "The conference adopted the pact before delegates from some 140 countries in Morocco."),
-    ("A137", "Trump signed an order capping refugee admissions at 30,000 in FY 2019, compared to Obama's 110,000."),
+    ("A137", "Trump signed an order capping refugee admissions at 30,000 in October 2019, compared to Obama's 110,000."),
     ("A138", "Australia and Hungary pulled out of the talks on the compact."),
     ("A135", "The compact's text was agreed in July and is due to be adopted next month at a meeting in Marrakesh."),
     ("A114", "In 2016 all 193 members of the UN General Assembly adopted a non-binding political declaration."),
@@ -83,12 +83,14 @@ FIRES = [
     ("A141", "Switzerland's support for the pact split its government."),
     ("A142", "IOM counts 9 observer states."),
     ("A118", "The heads of the eight United Nations organizations making up the Executive Committee of the United Nations Network on Migration met in Geneva."),
-    ("A132", "20 December 2018 UNGA Votes To Endorse Marrakech Compact On Migration"),
+    ("A132", "UNGA Votes To Endorse Marrakech Compact On 20 December 2018 In New York"),
     ("A143", "Obama sent 1200 National Guard soldiers to the border in 2016."),
     ("A144", "The compact was released on 5 February by the UN missions of Mexico and Switzerland."),
     ("A136", "Among the 193 member states, only one refused to consent."),
     # agreeing counts of another kind of a thing are no support either
     ("A142", "Global Compact comprises ten fundamental principles on labour, human rights and the environment."),
+    ("A145", "There were 13 million migrants in low-income countries."),
+    ("A133", "date 2021-12-01 This is the main finding of a report launched by IOM."),
 ]
 
 
@@ -138,6 +140,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Italy and Switzerland, which helped draft the accord, were among the 164 countries that signed it in Marrakech.", "contradicted"),
         # the same kind of member is compared (A142)
         ("IOM has 170 member states.", "contradicted"),
+        # the world's figure is compared (A145)
+        ("There were 300 million international migrants in 2019.", "contradicted"),
     ],
 )
 def test_decided_statements_stay_decided(checker, text: str, want: str) -> None:  # type: ignore[no-untyped-def]

@@ -252,3 +252,8 @@ def test_a_counted_group_ends_at_its_plural_noun() -> None:
 )
 def test_four_digits_before_a_plural_noun(text: str, years: list[int]) -> None:
     assert [v.date.year for v in read(text).values if v.date] == years
+
+
+def test_a_year_right_after_a_title_is_part_of_it() -> None:
+    dates = [v.date for v in read("The World Migration Report 2022 was launched in December 2021.").values if v.date]
+    assert [(d.year, d.qualifier) for d in dates] == [(2022, "attributive"), (2021, "")]

@@ -132,6 +132,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
             d = replace(d, qualifier=bound.group(1).lower())  # "since the year 2000"
         if d.day is None and _ATTRIBUTIVE_RE.match(text, d.end) and _DETERMINER_RE.search(text, max(0, d.start - 8), d.start):
             d = replace(d, qualifier=ATTRIBUTIVE)  # "the 2015 migrant crisis": a label ("its 4 December 2017 statement" is a date)
+        elif d.month is None and any(m.end < d.start and not text[m.end : d.start].strip() for m in found if m.kind == NAME):
+            d = replace(d, qualifier=ATTRIBUTIVE)  # "the World Migration Report 2022": a title's year
         # "since 2000" bounds a period; it is not the date of the event named nearby
         event = "" if d.qualifier else _event_for(events, d.start, event_clauses)
         values.append(Value(date=d, event=event, start=d.start, end=d.end))

@@ -18,6 +18,7 @@ from functools import cached_property
 
 from gcmcheck.analysis import language as lang
 from gcmcheck.analysis.analyser import nouns_compatible
+from gcmcheck.analysis.dates import FULL_MONTHS
 from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, OTHER, SUBJECT, Lexicon
 from gcmcheck.engine.compiled import CompiledClaim
 from gcmcheck.engine.facts import BINDING, DATE, MATCH, MEMBER, MISMATCH, QUANTITY, STANCE, VENUE, Comparison, Fact, venues
@@ -1097,8 +1098,16 @@ def dateline(p: Pair) -> str | None:
     a side turns every story filed from Washington into an alarm.
 
     Example: "WASHINGTON - On 19 December the General Assembly endorsed the compact."
-    does not put the United States on any side.
+    does not put the United States on any side; nor is "date 2021-12-01 This is the
+    main finding ..." (a page's date line, listed in the language file) an event's date.
     """
+    if p.fact.kind == DATE:
+        opening = tuple(w for w in p.reading.words_before(p.fact.start, 3))
+        if not opening or opening in vocabulary().dateline_words:
+            after = [t for t in p.reading.tokens if t.start >= p.fact.end][:1]
+            if after and after[0].text[:1].isupper() and p.reading.text[p.fact.end : after[0].start].strip() in ("", "|", "-", "\u2013", "\u2014", ":"):
+                return "the date opens the page or story, it dates no event"
+        return None
     if p.fact.kind not in (STANCE, MEMBER):
         return None
     name = p.reading.text[p.fact.start : p.fact.end]
@@ -1366,6 +1375,35 @@ def date_of_another_topic(p: Pair) -> str | None:
     if any(m.kind == SUBJECT for m in (*p.claim.primary.mentions, *p.version.mentions)):
         return None
     return "the sentence dates something the subject did; the claim is not about the subject"
+
+
+@rule("A145", "part-of-the-whole")
+def part_of_the_whole(p: Pair) -> str | None:
+    """What it does: a count limited to a place or group ("in low-income
+    countries") is not compared with the world's total.
+
+    Why: "There were 13 million migrants in low-income countries" counts a part of
+    the world's migrants; it does not say the world has 13 million.
+
+    Example: the sentence above is not contradicted by the 250 million worldwide.
+    The words that make a figure the world's are in the reader's language file.
+    """
+    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH:
+        return None
+    v = vocabulary()
+    claim_words = {t.lower for t in p.version_reading.tokens} | {t.lower for t in p.claim_reading.tokens}  # type: ignore[union-attr]
+    if not claim_words & v.whole_words:
+        return None
+    after = p.reading.words_after(p.fact.end, 6)
+    for k, w in enumerate(after):
+        nxt = after[k + 1] if k + 1 < len(after) else ""
+        if w in ("in", "from", "across") and nxt[:1].isalpha() and nxt not in v.whole_words | {"the"} | FULL_MONTHS:
+            following = after[k + 1 : k + 4]
+            if not set(following) & v.whole_words:
+                return f"the sentence counts a part ('{w} {' '.join(following)}'), the sources the world's whole"
+        if not w.isalpha() or w in v.auxiliaries:
+            break
+    return None
 
 
 # --- helpers -----------------------------------------------------------------------

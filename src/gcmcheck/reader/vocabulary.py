@@ -20,7 +20,7 @@ _WORD_SETS = (
     "saying", "attitude", "catenatives", "change_words", "phrasal_up", "prepositions", "post_qualifiers", "act_nouns",
     "exception_words", "instrument_nouns", "event_nouns", "answers_against", "answers_for", "reference_words",
     "bystander_prepositions", "not_participles", "attribution_verbs", "source_nouns", "placing", "planning_for",
-    "place_nouns", "process_nouns", "attitude_acts",
+    "place_nouns", "process_nouns", "attitude_acts", "whole_words",
 )  # fmt: skip
 
 
@@ -61,6 +61,7 @@ class Vocabulary:
     place_nouns: frozenset[str]
     process_nouns: frozenset[str]
     attitude_acts: frozenset[str]
+    whole_words: frozenset[str]
 
     def __init__(self, raw: dict) -> None:  # type: ignore[type-arg]
         words, modality = raw["words"], raw["modality"]
@@ -69,6 +70,7 @@ class Vocabulary:
         self.attribution_phrases = _phrases(words.get("attribution_phrases", []))
         self.hosting = _phrases(words.get("hosting", []))
         self.state_dates = _phrases(words.get("state_dates", []))
+        self.dateline_words = _phrases(words.get("dateline_words", []))
         self.future = _phrases(modality["future"])
         self.conditional = _phrases(modality["conditional"])
         self.doubt: frozenset[str] = frozenset(modality["doubt"])
