@@ -99,13 +99,23 @@ class Pair:
 
     @cached_property
     def act(self) -> Act | None:
-        """The act that governs the fact in its clause."""
-        return self.clause.governing(self.reading.tokens, self.at, max(self.at, self.fact.end)) if self.clause else None
+        """The act that governs the fact in its clause (the same for every claim the
+        fact meets: worked out once per statement)."""
+        key = ("governing", self.at, self.fact.end)
+        memo = self.reading.memo
+        if key not in memo:
+            memo[key] = self.clause.governing(self.reading.tokens, self.at, max(self.at, self.fact.end)) if self.clause else None
+        return memo[key]  # type: ignore[no-any-return]
 
     @cached_property
     def sourced_act(self) -> Act | None:
-        c = self.sourced_clause
-        return c.governing(self.version_reading.tokens, self.comparison.at, self.comparison.at + 1) if c is not None else None
+        """The act that governs the sourced value (worked out once per version)."""
+        key = ("governing", self.comparison.at)
+        memo = self.version_reading.memo
+        if key not in memo:
+            c = self.sourced_clause
+            memo[key] = c.governing(self.version_reading.tokens, self.comparison.at, self.comparison.at + 1) if c is not None else None
+        return memo[key]  # type: ignore[no-any-return]
 
     @cached_property
     def sourced_clause(self) -> Clause | None:
