@@ -382,22 +382,16 @@ def _read(text: str, v: Vocabulary) -> Reading:
                 current, seen_verb = new(COORDINATE), False
                 i += 1
                 continue
-            if (
+            # "the compact, launched at the UN in 2016, was adopted": a reduced relative
+            # clause has its own act, place and date. Without a verb before it or one
+            # to come, the participle is the clause's own verb ("the Assembly, taking
+            # ... into account, proclaimed 18 December ...")
+            reduced = (
                 i + 1 < n and verbish[i + 1] and _participle(tokens[i + 1], v) and clauses[current].tokens
                 and clauses[current].kind != RELATIVE
                 and (any(verbish[k] and not tokens[k].lower.endswith("ing") for k in clauses[current].tokens) or (i + 2 < n and ahead_past_commas[i + 2]))
-            ):
-                # "the compact, launched at the UN in 2016, was adopted": a reduced relative
-                # clause has its own act, place and date. Without a verb before it or one
-                # to come, the participle is the clause's own verb ("the Assembly, taking
-                # ... into account, proclaimed 18 December ...")
-                owner[i] = current
-                clauses[current].tokens.append(i)
-                stack.append(current)
-                current, seen_verb = new(RELATIVE), False
-                i += 1
-                continue
-            if nxt in v.relatives:  # ", which contains 23 objectives": the pronoun opens a clause
+            )
+            if reduced or nxt in v.relatives:  # ", which contains 23 objectives": the pronoun opens a clause
                 owner[i] = current
                 clauses[current].tokens.append(i)
                 stack.append(current)
