@@ -91,6 +91,8 @@ FIRES = [
     ("A142", "Global Compact comprises ten fundamental principles on labour, human rights and the environment."),
     ("A145", "There were 13 million migrants in low-income countries."),
     ("A133", "date 2021-12-01 This is the main finding of a report launched by IOM."),
+    ("A138", "190 countries have been in talks over the United Nations' global compact for migration."),
+    ("A146", "The government agreed to take into account parliament's vote on the matter of Latvia's support for the UN migration pact."),
 ]
 
 

@@ -216,3 +216,12 @@ def test_attribution_of_figures(text: str, name: str, attributed: bool) -> None:
 def test_a_participle_with_no_verb_to_come_is_the_clauses_own_verb() -> None:
     r = read("On 4 May, the council, taking the figures into account, proclaimed a new day.")
     assert r.clause_at(r.text.index("proclaimed")) is r.clause_at(r.text.index("council"))
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [("Estonia's arguments for signing the accord.", True), ("Poland joined the US in opposing the accord.", False)],
+)
+def test_a_gerund_after_for_or_of_is_named_not_done(text: str, named: bool) -> None:
+    acts = [a for c in read(text).clauses for a in c.acts if a.family == "decision"]
+    assert [a.infinitive for a in acts] == [named]

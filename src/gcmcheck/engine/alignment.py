@@ -1236,18 +1236,26 @@ def side_in_another_stage(p: Pair) -> str | None:
 
     Example: "Chile and Peru withdrew from the negotiations." is not supported by a
     list of the states that held out at the conference; a claim tied to no event
-    ("Chile opposed the compact") still judges it.
+    ("Chile opposed the compact") still judges it. A count of those in the talks
+    ("190 countries have been in talks") is not the UN's membership either.
     """
-    if p.fact.kind != STANCE or p.clause is None or not p.claim.event:
+    if p.fact.kind == QUANTITY and p.comparison.outcome == MISMATCH and p.clause is not None:
+        pass  # "190 countries have been in talks" counts those negotiating, whatever the claim's event
+    elif p.fact.kind != STANCE or p.clause is None or not p.claim.event:
         return None  # a claim tied to no event ("the US opposed the compact") holds at every stage
     v = vocabulary()
-    stage = next((p.reading.tokens[i].lower for i in p.clause.tokens if p.reading.tokens[i].lower in v.process_nouns), "")
+    tokens = [p.reading.tokens[i] for i in p.clause.tokens]
+    if p.fact.kind == QUANTITY:  # a count's stage stands in its noun group: "negotiations involving 190 countries"
+        first, last = p.clause.index_range(p.reading.tokens, p.fact.start, p.fact.end)
+        tokens = tokens[max(0, first - NOUN_GROUP_REACH) : last + NOUN_GROUP_REACH + 1]
+    stage = next((t.lower for t in tokens if t.lower in v.process_nouns), "")
     if not stage:
         return None
     claim_words = {t.lower for t in p.version_reading.tokens} | {t.lower for t in p.claim_reading.tokens}  # type: ignore[union-attr]
     if claim_words & v.process_nouns:
         return None
-    return f"the side is taken in the {stage}, the claim's at another stage"
+    what = "side is taken" if p.fact.kind == STANCE else "figure counts those"
+    return f"the {what} in the {stage}, the claim's at another stage"
 
 
 @rule("A139", "state-date", elsewhere=True)
@@ -1413,6 +1421,30 @@ def part_of_the_whole(p: Pair) -> str | None:
                 return f"the sentence counts a part ('{w} {' '.join(following)}'), the sources the world's whole"
         if not w.isalpha() or w in v.auxiliaries:
             break
+    return None
+
+
+@rule("A146", "side-as-topic")
+def side_as_topic(p: Pair) -> str | None:
+    """What it does: a side named by a noun after a preposition ("the vote on
+    Latvia's support for the pact") is what something is about, not a side the
+    sentence states.
+
+    Why: a debate on a country's support, or the question of its backing, says
+    nothing of which side it took.
+
+    Example: "Parliament voted on the matter of Latvia's support for the pact." is
+    not contradicted by Latvia's holding out.
+    """
+    if p.fact.kind != STANCE or p.fact.stance is None:
+        return None
+    v = vocabulary()
+    after = p.reading.words_after(p.fact.end, 3)
+    if len(after) < 2 or after[0] != "'s" or v.lemma(after[1]) not in v.act_lemmas:
+        return None
+    before = [w for w in p.reading.words_before(p.fact.start, 3) if w not in v.determiners]
+    if before and before[-1] in v.prepositions:
+        return f"'{p.fact.text}'s {after[1]}' is what the sentence is about, not a side it states"
     return None
 
 

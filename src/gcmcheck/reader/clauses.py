@@ -570,7 +570,9 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
             continue  # "a stock-taking meeting", "the annual meeting": a noun
         # "to sign" after a noun is a purpose; after "failed", "refused" it is the act done
         catenated = k > 1 and words[k - 1] == "to" and lemma(words[k - 2], v.catenatives, v.irregular) in v.catenatives
-        infinitive = k > 0 and words[k - 1] == "to" and not catenated
+        # "to sign", and a gerund after "for", "of", "about", "on" ("arguments for signing"):
+        # named, not done ("joined the US in opposing it" and "by voting no" are done)
+        infinitive = k > 0 and ((words[k - 1] == "to" and not catenated) or (w.endswith("ing") and words[k - 1] in v.naming_prepositions))
         answer = ""
         after = [x for x in words[k + 1 : k + 4] if x not in ("'", '"', "\u201c", "\u201d", "\u2018", "\u2019")]
         if base == "vote" and after:

@@ -20,7 +20,7 @@ _WORD_SETS = (
     "saying", "attitude", "catenatives", "change_words", "phrasal_up", "prepositions", "post_qualifiers", "act_nouns",
     "exception_words", "instrument_nouns", "event_nouns", "answers_against", "answers_for", "reference_words",
     "bystander_prepositions", "not_participles", "attribution_verbs", "source_nouns", "placing", "planning_for",
-    "place_nouns", "process_nouns", "attitude_acts", "whole_words",
+    "place_nouns", "process_nouns", "attitude_acts", "whole_words", "naming_prepositions",
 )  # fmt: skip
 
 
@@ -62,6 +62,7 @@ class Vocabulary:
     process_nouns: frozenset[str]
     attitude_acts: frozenset[str]
     whole_words: frozenset[str]
+    naming_prepositions: frozenset[str]
 
     def __init__(self, raw: dict) -> None:  # type: ignore[type-arg]
         words, modality = raw["words"], raw["modality"]
