@@ -93,6 +93,8 @@ FIRES = [
     ("A133", "date 2021-12-01 This is the main finding of a report launched by IOM."),
     ("A138", "190 countries have been in talks over the United Nations' global compact for migration."),
     ("A146", "The government agreed to take into account parliament's vote on the matter of Latvia's support for the UN migration pact."),
+    # a plan's place is not supported by a claim that predicts something else
+    ("A103", "The text was finalised in July and is to be formally approved at a December meeting in Marrakesh, Morocco."),
 ]
 
 

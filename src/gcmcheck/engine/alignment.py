@@ -1638,7 +1638,11 @@ def _side(text: str, act: Act) -> str:
 
 
 def _speaks_of_future(p: Pair) -> bool:
-    """Is the claim itself about what will happen ("The plan will cost $3 million")?"""
+    """Is the claim's value about what will happen ("The plan will cost $3 million")?
+    The clause that holds the value decides when the sources' value is known; a claim
+    with a prediction elsewhere ("lives will be saved") is not a plan for its venue."""
+    if p.sourced_clause is not None:
+        return p.sourced_clause.modality == FUTURE
     readings = (p.version_reading, p.claim_reading)
     return any(c.modality == FUTURE for r in readings if r is not None for c in r.clauses)
 

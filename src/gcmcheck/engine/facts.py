@@ -299,9 +299,10 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
         places = venues(version)
         if not places:
             return None
-        if fact.entity in {p.id for p in places}:
-            return Comparison(MATCH, places[0].text)
-        return Comparison(MISMATCH, places[0].text, reason="place")
+        same = next((p for p in places if p.id == fact.entity), None)
+        if same is not None:
+            return Comparison(MATCH, places[0].text, at=same.start)
+        return Comparison(MISMATCH, places[0].text, reason="place", at=places[0].start)
     if fact.kind == MEMBER:
         result = _compare_member(fact.entity, claim)
         if result is not None and fact.negated:
