@@ -227,10 +227,10 @@ def other_instrument(p: Pair) -> str | None:
         stated = p.reading.memo[key] = _stated_instruments(p)
     if not stated:
         return None
-    key = ("sourced instruments", id(p.version), id(p.claim), p.comparison.at)
-    sourced = p.version_reading.memo.get(key)
+    sourced_key = ("sourced instruments", id(p.version), id(p.claim), p.comparison.at)
+    sourced = p.version_reading.memo.get(sourced_key)
     if sourced is None:
-        sourced = p.version_reading.memo[key] = frozenset(
+        sourced = p.version_reading.memo[sourced_key] = frozenset(
             p.instruments(p.mentions_in(p.version, p.version_reading, p.sourced_clause)) or p.instruments_of_claim()
         )
     if stated & sourced:
@@ -1114,8 +1114,8 @@ def dateline(p: Pair) -> str | None:
     if p.fact.kind == DATE:
         opening = tuple(w for w in p.reading.words_before(p.fact.start, 3))
         if not opening or opening in vocabulary().dateline_words:
-            after = [t for t in p.reading.tokens if t.start >= p.fact.end][:1]
-            if after and after[0].text[:1].isupper() and p.reading.text[p.fact.end : after[0].start].strip() in ("", "|", "-", "\u2013", "\u2014", ":"):
+            following = [t for t in p.reading.tokens if t.start >= p.fact.end][:1]
+            if following and following[0].text[:1].isupper() and p.reading.text[p.fact.end : following[0].start].strip() in ("", "|", "-", "\u2013", "\u2014", ":"):
                 return "the date opens the page or story, it dates no event"
         return None
     if p.fact.kind not in (STANCE, MEMBER):
