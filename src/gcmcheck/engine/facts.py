@@ -19,7 +19,7 @@ from gcmcheck.analysis.dates import dates_agree, format_date
 from gcmcheck.analysis.numbers import format_quantity, quantities_agree
 from gcmcheck.engine.compiled import CompiledClaim
 from gcmcheck.models import Analysis, DateMention, Mention, Quantity, Stance, Value
-from gcmcheck.reader.clauses import NOUN_GROUP_REACH, read
+from gcmcheck.reader.clauses import NOUN_GROUP_REACH, plain_words, read
 from gcmcheck.reader.tokens import WORD, Token
 from gcmcheck.reader.vocabulary import Vocabulary, vocabulary
 from gcmcheck.regex_cache import regex
@@ -143,16 +143,9 @@ def _modifies_a_name(tokens: list[Token], last: int, starts: set[int], v: Vocabu
     return False
 
 
-_WORDS_RE = regex(r"[a-z]+")
-
-
 def _may_host(text: str) -> bool:
     """Has the sentence a hosting word at all? Most have not, and are not read for venues."""
-    v = vocabulary()
-    firsts = v.__dict__.get("_hosting_firsts")
-    if firsts is None:
-        firsts = v.__dict__["_hosting_firsts"] = frozenset(p[0] for p in v.hosting)
-    return not firsts.isdisjoint(_WORDS_RE.findall(text.lower()))
+    return not vocabulary().hosting_firsts.isdisjoint(plain_words(text))
 
 
 def hosts(text: str, place: Mention) -> bool:

@@ -241,23 +241,20 @@ def lemma(word: str, known: frozenset[str] | set[str], irregular: dict[str, str]
 _WORDS_RE = regex(r"[a-z]+")
 
 
+def plain_words(text: str) -> set[str]:
+    """The sentence's words in lower case, without reading it: for quick tests of
+    whether a reading can find anything at all."""
+    return set(_WORDS_RE.findall(text.lower()))
+
+
 def may_attribute(text: str) -> bool:
     """Has the sentence the words an attribution needs ("said", "according", or
     "'s" with "estimates")? Most sentences have none, and need no reading to say
     that no name in them is a source of figures (Reading.attributes)."""
     v = vocabulary()
-    plain = text.lower().replace("\u2019", "'")
-    words = set(_WORDS_RE.findall(plain))
-    verbs, nouns = _attribution_cues(v)
-    return bool(words & verbs) or ("'s" in plain and bool(words & nouns))
-
-
-def _attribution_cues(v: Vocabulary) -> tuple[frozenset[str], frozenset[str]]:
-    found = v.__dict__.get("_attribution_cues")
-    if found is None:
-        phrases = {max(p, key=len) for p in v.attribution_phrases}  # "according", "words"
-        found = v.__dict__["_attribution_cues"] = (frozenset(v.saying | v.attribution_verbs | phrases), v.source_nouns)
-    return found  # type: ignore[no-any-return]
+    words = plain_words(text)
+    possessive = "'s" in text or "\u2019s" in text
+    return bool(words & v.attribution_cues) or (possessive and bool(words & v.source_nouns))
 
 
 _RECENT: dict[str, Reading] = {}  # the last few sentences read with the shipped vocabulary

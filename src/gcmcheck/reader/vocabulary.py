@@ -70,6 +70,7 @@ class Vocabulary:
             setattr(self, name, frozenset(words.get(name, [])))
         self.attribution_phrases = _phrases(words.get("attribution_phrases", []))
         self.hosting = _phrases(words.get("hosting", []))
+        self.hosting_firsts = frozenset(p[0] for p in self.hosting)  # a sentence without one hosts nothing
         self.state_dates = _phrases(words.get("state_dates", []))
         self.dateline_words = _phrases(words.get("dateline_words", []))
         self.future = _phrases(modality["future"])
@@ -94,6 +95,8 @@ class Vocabulary:
             for phrase in phrases:
                 index.setdefault(phrase[0], []).append((kind, phrase))
         self.modal_phrases = {k: tuple(v) for k, v in index.items()}
+        # the words without which no name is a source of figures ("said", "according")
+        self.attribution_cues = self.saying | self.attribution_verbs | {max(p, key=len) for p in self.attribution_phrases}
         self._lemmas: dict[str, str] = {}
 
     def lemma(self, word: str) -> str:
