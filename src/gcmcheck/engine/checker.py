@@ -118,7 +118,6 @@ class Checker:
         self._memo: OrderedDict[str, list[Result]] = OrderedDict()
         self._event_dates: dict[str, tuple[DateMention, CompiledClaim]] | None = None  # read on first need
         self._own_names_of: dict[str, frozenset[str]] = {}
-        self._reading: Reading | None = None  # the statement being judged, read on need
         self._version_readings: dict[str, Reading] = {}
         self._doubtful: list[Fact] = []  # facts of the statement whose disagreements were set aside
         self._dated_claims: list[tuple[CompiledClaim, set[int]]] | None = None  # claims and their dates' months, on first need
@@ -230,13 +229,12 @@ class Checker:
         the outsiders (the names a claim would have to know)?"""
         if not any(m.kind == SUBJECT for m in s.mentions):
             return False  # rule A130 judges only clauses that name the subject
-        if self._reading is None or self._reading.text != s.text:
-            self._reading = read(s.text)
-        clauses = [c for c in self._reading.clauses if c.tokens]
+        reading = read(s.text)  # the reader remembers the sentences it read last
+        clauses = [c for c in reading.clauses if c.tokens]
         if len(clauses) < 2:
             return False
-        owner = {id(self._reading.clause_at(m.start)) for m in s.mentions if m.id in outsiders}
-        return any(id(self._reading.clause_at(v.start)) not in owner for v in s.values)
+        owner = {id(reading.clause_at(m.start)) for m in s.mentions if m.id in outsiders}
+        return any(id(reading.clause_at(v.start)) not in owner for v in s.values)
 
     def _postings(self, s: Analysis, names: set[str], sided: set[str]) -> list[Sequence[int]]:
         """The index's lists of claims that share one of the statement's specific
@@ -261,7 +259,7 @@ class Checker:
         return [
             m.id
             for m in s.mentions
-            if m.kind in (ENTITY, NAME) and m.id not in self.table.background and not (cued and self._read(s.text).attributes(m.start, m.end))
+            if m.kind in (ENTITY, NAME) and m.id not in self.table.background and not (cued and read(s.text).attributes(m.start, m.end))
             and m.id not in self.table.lexicon.instruments  # another instrument is alignment's to judge (rule A101)
         ]
 
@@ -446,7 +444,7 @@ class Checker:
         sentence and the claim's version are read into clauses only here, on need."""
         claim = cand.claim
         pair = Pair(
-            s, self._read(s.text), fact, claim, version, self._read_claim_text(version.text), comparison, self.table.lexicon,
+            s, read(s.text), fact, claim, version, self._read_claim_text(version.text), comparison, self.table.lexicon,
             planned=_planned(claim), overlap=cand.overlap, claim_reading=self._read_claim_text(claim.primary.text),
             background=self.table.background, clause_only=cand.clause_only,
         )
@@ -477,12 +475,6 @@ class Checker:
                     found.append(label(other.event) if other.event else f"'{other.primary.text}'")
                     break
         return tuple(found)
-
-    def _read(self, text: str) -> Reading:
-        """The statement being judged, read into clauses once, on first need."""
-        if self._reading is None or self._reading.text != text:
-            self._reading = read(text)
-        return self._reading
 
     def _read_claim_text(self, text: str) -> Reading:
         """A claim's statement or version, read once per checker."""
@@ -602,9 +594,9 @@ def _as_precise(fact: Fact, version: Analysis, c: Comparison) -> bool:
     """Do the stated and sourced dates name the same month or day, as precisely?
     "July 2018" names the July agreement; "2018" or "December 2018" name no one
     event, and "since 2010" bounds a period."""
-    stated = fact.value.date if fact.value else None
+    stated = fact.value.date if fact.value else None  # a month or a day (_names_an_event)
     sourced = next((v.date for v in version.values if v.start == c.at and v.date), None)
-    if stated is None or sourced is None or stated.qualifier or stated.month is None:
+    if stated is None or sourced is None:
         return False
     return sourced.month is not None and (stated.day is None) == (sourced.day is None)
 
