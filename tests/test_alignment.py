@@ -177,3 +177,9 @@ def test_every_rule_has_a_case() -> None:
     # these are exercised by the labelled sets (tests/eval), where other claims do not mask them
     missing = {r.id for r in RULES} - covered - {"A105", "A108", "A109", "A110", "A112", "A113", "A115"}
     assert not missing
+
+
+def test_a_sentence_with_many_names_and_a_lower_case_verb_is_no_headline(checker) -> None:  # type: ignore[no-untyped-def]
+    """A132 reads title case only where no verb is in lower case."""
+    _, trace = checker.explain("In September 2016, the United Nations General Assembly convened in New York.")
+    assert "A132" not in {found[0].id for *_, found in trace if found}

@@ -257,3 +257,14 @@ def test_four_digits_before_a_plural_noun(text: str, years: list[int]) -> None:
 def test_a_year_right_after_a_title_is_part_of_it() -> None:
     dates = [v.date for v in read("The World Migration Report 2022 was launched in December 2021.").values if v.date]
     assert [(d.year, d.qualifier) for d in dates] == [(2022, "attributive"), (2021, "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The compact was adopted on December, 10, at the conference.", []),  # a day after its month
+        ("In December, 10 countries pulled out of the compact.", [10.0]),  # a count
+    ],
+)
+def test_a_day_written_after_its_month_and_a_comma_is_no_figure(text: str, figures: list[float]) -> None:
+    assert [v.quantity.value for v in read(text).values if v.quantity] == figures

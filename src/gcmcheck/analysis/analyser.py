@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from gcmcheck.analysis import language as lang
-from gcmcheck.analysis.dates import find_dates
+from gcmcheck.analysis.dates import FULL_MONTHS, find_dates
 from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, SUBJECT, Lexicon
 from gcmcheck.analysis.numbers import as_ratios, find_fractions, find_quantities
-from gcmcheck.models import Analysis, Mention, Stance, Value
+from gcmcheck.models import Analysis, Mention, Quantity, Stance, Value
 from gcmcheck.reader.clauses import RELATIVE, SUBORDINATE, Clause, Reading, read
 from gcmcheck.regex_cache import regex
 
@@ -87,6 +87,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     quantities += [q for q in find_fractions(text) if not any(x.start < q.end and q.start < x.end for x in quantities)]
     quantities.sort(key=lambda q: q.start)
     quantities = as_ratios(text, quantities)
+    quantities = [q for q in quantities if not _day_after_month(text, q)]
     numeric = [(x.start, x.end) for x in (*dates, *quantities)]
     # "Twelve" opening a sentence is a number, not a name
     mentions = [m for m in found if m.kind != NAME or not _inside(m.start, m.end, numeric, overlap=True)]
@@ -571,6 +572,21 @@ def _counted_noun(text: str, end: int, mentions: list[Mention] = ()) -> str:  # 
         if len(words) == 5 or _plural_head(low):
             break  # "90 civil society actors commend governments": the plural ends the group
     return " ".join(words)
+
+
+def _day_after_month(text: str, q: Quantity) -> bool:
+    """Is the number a day written after its month and a comma ("adopted on
+    December, 10, at the conference"), which the date reader does not take?"""
+    if not (q.kind == "count" and float(q.value).is_integer() and 1 <= q.value <= 31 and text[q.start : q.end].isdigit()):
+        return False
+    i = q.start
+    while i > 0 and text[i - 1] in " ,":
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    following = text[q.end : q.end + 1]
+    return text[j:i].lower() in FULL_MONTHS and "," in text[i:q.start] and following in ("", ",", ".", ";")
 
 
 def _plural_head(word: str) -> bool:

@@ -1093,6 +1093,8 @@ def title_case(p: Pair) -> str | None:
     """
     if p.fact.kind not in (STANCE, QUANTITY, DATE) or p.comparison.outcome != MISMATCH or p.clause is None:
         return None
+    if p.clause.acts:
+        return None  # a verb in lower case ("convened"): a sentence with many names, not a headline
     words = [p.reading.tokens[i] for i in p.clause.tokens if p.reading.tokens[i].kind == "word"]
     if len(words) >= 4 and sum(w.text[:1].isupper() for w in words) >= 0.7 * len(words):
         return "the clause is a title-case headline: its verbs cannot be read"
