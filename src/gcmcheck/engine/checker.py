@@ -10,6 +10,7 @@ it; report one result per deciding claim.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from operator import attrgetter
 from math import fsum
 from collections import Counter, OrderedDict
@@ -121,7 +122,7 @@ class Checker:
         self._version_readings: dict[str, Reading] = {}
         self._doubtful: list[Fact] = []  # facts of the statement whose disagreements were set aside
         self._dated_claims: list[tuple[CompiledClaim, set[int]]] | None = None  # claims and their dates' months, on first need
-        self._name_words: frozenset[str] | None = None  # first words of the lexicon's names, on need
+        self._name_words: tuple[list[str], frozenset[str]] | None = None  # the lexicon's capitalised names, on need
         # when a list, every pairing of a fact with a claim and the rule that stopped it
         self.trace: list[tuple[Fact, str, Comparison, tuple[Rule, str] | None]] | None = None
 
@@ -571,9 +572,13 @@ class Checker:
         if self._name_words is None:
             lex = self.table.lexicon
             aliases = [*lex.subject, *(a for v in lex.entities.values() for a in v), *(a for v in lex.events.values() for a in v)]
-            self._name_words = frozenset(a for a in aliases if a[:1].isupper())
-        first = words.split()[0].rstrip(",")
-        return any(a == first or a.startswith(words.rstrip(",")) for a in self._name_words)
+            capitalised = frozenset(a for a in aliases if a[:1].isupper())
+            self._name_words = (sorted(capitalised), capitalised)
+        ordered, names = self._name_words
+        first, opening = words.split()[0].rstrip(","), words.rstrip(",")
+        # in sorted order, the names that start with the opening words follow them directly
+        at = bisect_left(ordered, opening)
+        return first in names or at < len(ordered) and ordered[at].startswith(opening)
 
     def _why_unverifiable(self, s: Analysis, candidates: list[Candidate]) -> str:
         if not candidates:
