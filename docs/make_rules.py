@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gcmcheck.engine.alignment import RULES
+from gcmcheck.engine.alignment import RULES, Rule
 
 HEADER = """# Alignment rules
 
@@ -32,11 +32,21 @@ sentence unverifiable, listed under `unchecked`.
 """
 
 
+KIND_WORDS = {"quantity": "figures", "date": "dates", "venue": "places", "stance": "sides", "member": "list members", "binding": "legal force"}
+
+
+def applies_to(rule: Rule) -> str:
+    """Which facts the rule reads ("Applies to: figures that disagree with the sources.")."""
+    kinds = [KIND_WORDS.get(k, k) for k in rule.kinds] if rule.kinds else ["every fact"]
+    words = ", ".join(kinds[:-1]) + " and " + kinds[-1] if len(kinds) > 1 else kinds[0]
+    return f"Applies to: {words}{' that disagree with the sources' if rule.disagreeing else ''}."
+
+
 def render() -> str:
     parts = [HEADER]
     for rule in RULES:
         mark = " (elsewhere)" if rule.elsewhere else ""
-        parts.append(f"## {rule.id} `{rule.name}`{mark}\n\n{rule.doc}\n\n")
+        parts.append(f"## {rule.id} `{rule.name}`{mark}\n\n{applies_to(rule)}\n\n{rule.doc}\n\n")
     return "".join(parts).rstrip() + "\n"
 
 

@@ -95,6 +95,15 @@ FIRES = [
     ("A146", "The government agreed to take into account parliament's vote on the matter of Latvia's support for the UN migration pact."),
     # a plan's place is not supported by a claim that predicts something else
     ("A103", "The text was finalised in July and is to be formally approved at a December meeting in Marrakesh, Morocco."),
+    # a third party's words, reported: the sentence may report them rightly
+    ("A103", "A government spokesman told reporters the compact contains 30 objectives."),
+    # a standard of comparison is not what the figure is about
+    ("A101", "The refugee compact, unlike the migration compact, sets out just four objectives."),
+    # a denied figure, date or place is no stated fact
+    ("A147", "The agreement does not set out 23 goals."),
+    ("A147", "The compact was not adopted on 12 December 2018."),
+    # numbering, not counting
+    ("A117", "In episode 12 of our podcast, we discuss the General Assembly vote on the migration compact."),
 ]
 
 
@@ -146,6 +155,18 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("IOM has 170 member states.", "contradicted"),
         # the world's figure is compared (A145)
         ("There were 300 million international migrants in 2019.", "contradicted"),
+        # a bound is no negation (A147), nor is a definite figure denied
+        ("No fewer than 160 countries voted in favour of the compact in the General Assembly.", "contradicted"),
+        ("Hungary was not among the 152 countries that voted for the compact in the General Assembly.", "supported"),
+        # a negative subject negates the legal force it governs
+        ("None of the compact's provisions are binding.", "supported"),
+        # a negated side is a side (A107 reads it), and it can be wrong
+        ("The compact was not endorsed by the General Assembly on 19 December 2018.", "contradicted"),
+        ("Not a single provision of the compact is legally binding, its defenders say.", "supported"),
+        ("The compact is not non-binding.", "contradicted"),
+        # a source relayed, or the holder's own words, are still judged (A103)
+        ("The DESA report says there were 300 million international migrants in 2019.", "contradicted"),
+        ("The International Migrants Alliance, which says it has members in more than 80 countries, condemned the withdrawal.", "contradicted"),
     ],
 )
 def test_decided_statements_stay_decided(checker, text: str, want: str) -> None:  # type: ignore[no-untyped-def]

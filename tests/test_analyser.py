@@ -116,6 +116,13 @@ def test_a_stance_needs_the_subject_as_object():
         ("The compact isn't binding.", False),
         ("The compact does not create any legal obligations.", False),
         ("The compact was adopted.", None),
+        # a negative subject, and a negation that reaches past other words
+        ("Nothing in the accord is legally binding.", False),
+        ("None of its commitments is binding on the signatories.", False),
+        ("It is not, in any sense, binding.", False),
+        ("The compact is not non-binding.", True),
+        # a negation in an aside that has ended does not reach the word
+        ("The pact, not a treaty, is binding, its critics say.", True),
     ],
 )
 def test_legal_force(text: str, binding: bool | None):

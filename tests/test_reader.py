@@ -225,3 +225,29 @@ def test_a_participle_with_no_verb_to_come_is_the_clauses_own_verb() -> None:
 def test_a_gerund_after_for_or_of_is_named_not_done(text: str, named: bool) -> None:
     acts = [a for c in read(text).clauses for a in c.acts if a.family == "decision"]
     assert [a.infinitive for a in acts] == [named]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated"),
+    [
+        ("The compact does not contain 23 objectives.", "23", True),
+        ("Nothing in it is binding.", "binding", True),
+        ("No fewer than 150 states voted for it.", "150", False),  # a bound, no negation
+        ("It was held not in Geneva but in Marrakech.", "Marrakech", False),  # "but" takes it back
+        ("Italy, not a signatory, said on 10 December it would wait.", "10", False),  # the aside has ended
+        ("It is not, in any sense, binding.", "binding", True),  # an aside right after the negator
+        ("It was adopted without a vote in 2018.", "2018", False),  # "without" negates a noun
+    ],
+)
+def test_negation_before_a_word_in_its_clause(text: str, word: str, negated: bool) -> None:
+    r = read(text)
+    at = r.text.index(word)
+    clause = r.clause_at(at)
+    assert clause is not None
+    assert r.negated_before(clause, at) is negated
+
+
+def test_a_verb_of_no_act_family_still_makes_a_reported_clause() -> None:
+    r = read("A spokesman told reporters the compact contains 30 objectives.")
+    assert r.clause_at(r.text.index("30")).kind == REPORTED
+    assert r.clause_at(r.text.index("spokesman")).kind != REPORTED

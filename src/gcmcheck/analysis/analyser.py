@@ -634,12 +634,15 @@ def _event_for(events: list[Mention], offset: int, clauses: _Clauses) -> str:
 
 
 def _binding(text: str) -> bool | None:
+    """The legal force the sentence gives: False for "non-binding", "not legally
+    binding", "Nothing in it is binding"; True for "binding" and "not non-binding"."""
     m = lang.NON_BINDING_RE.search(text)
     if m:
-        # "not non-binding" is binding
-        return bool(re.search(r"\bnot\s+(?:a\s+)?$", text[max(0, m.start() - 12) : m.start()], re.IGNORECASE))
+        before = [w for w in read(text).words_before(m.start(), 2) if w not in ("a", "an")]
+        return bool(before) and before[-1] == "not"  # "not a non-binding text" is binding
     m = lang.BINDING_RE.search(text)
     if not m:
         return None
-    window = text[max(0, m.start() - 24) : m.start()]
-    return not lang.NEGATION_RE.search(window)
+    reading = read(text)
+    clause = reading.clause_at(m.start())
+    return not (clause is not None and reading.negated_before(clause, m.start()))

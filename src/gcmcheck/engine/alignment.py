@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from gcmcheck.analysis import language as lang
-from gcmcheck.analysis.analyser import nouns_compatible
+from gcmcheck.analysis.analyser import ATTRIBUTIVE, nouns_compatible
 from gcmcheck.analysis.dates import FULL_MONTHS
 from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, OTHER, SUBJECT, Lexicon
 from gcmcheck.engine.compiled import CompiledClaim
@@ -154,17 +154,22 @@ class Pair:
 
 
 class Rule:
-    """A named alignment rule: its id, name and check."""
+    """A named alignment rule: its id, name and check, and the facts it applies to."""
 
-    __slots__ = ("id", "name", "check", "elsewhere")
+    __slots__ = ("id", "name", "check", "elsewhere", "kinds", "disagreeing")
 
-    def __init__(self, rule_id: str, name: str, check: Callable[[Pair], str | None], elsewhere: bool = False) -> None:
+    def __init__(
+        self, rule_id: str, name: str, check: Callable[[Pair], str | None], elsewhere: bool = False,
+        kinds: tuple[str, ...] | None = None, disagreeing: bool = False,
+    ) -> None:  # fmt: skip
         self.id = rule_id
         self.name = name
         self.check = check
         # the value it sets aside is no claim of this kind at all (a note marker, a
         # prediction, another instrument's): its disagreement casts no doubt on the rest
         self.elsewhere = elsewhere
+        self.kinds = kinds  # the kinds of fact it reads (None: every kind)
+        self.disagreeing = disagreeing  # it reads only facts that disagree with the sources
 
     def __repr__(self) -> str:
         return f"Rule({self.id!r}, {self.name!r})"
@@ -174,26 +179,36 @@ class Rule:
         """What it does, why, and an example (the rule function's docstring)."""
         return inspect.cleandoc(self.check.__doc__ or "")
 
+    def applies(self, kind: str, outcome: str) -> bool:
+        return (self.kinds is None or kind in self.kinds) and (not self.disagreeing or outcome == MISMATCH)
+
 
 RULES: list[Rule] = []
-_ORDERED: list[Rule] = []  # RULES with the "elsewhere" ones first, sorted once
+# the rules that apply to a kind of fact and an outcome, the "elsewhere" ones first
+_APPLICABLE: dict[tuple[str, str], list[Rule]] = {}
 
 
-def rule(rule_id: str, name: str, elsewhere: bool = False) -> Callable[[Callable[[Pair], str | None]], Callable[[Pair], str | None]]:
+def rule(
+    rule_id: str, name: str, elsewhere: bool = False, kinds: tuple[str, ...] | None = None, disagreeing: bool = False
+) -> Callable[[Callable[[Pair], str | None]], Callable[[Pair], str | None]]:
     def register(check: Callable[[Pair], str | None]) -> Callable[[Pair], str | None]:
-        RULES.append(Rule(rule_id, name, check, elsewhere))
+        RULES.append(Rule(rule_id, name, check, elsewhere, kinds, disagreeing))
+        _APPLICABLE.clear()
         return check
 
     return register
 
 
 def misaligned(pair: Pair) -> tuple[Rule, str] | None:
-    """The first rule that finds the pair is not about one fact, and why. Rules that
-    find the value is no claim at all (elsewhere) are asked first, so that a dateline
-    or a prediction is reported as such rather than as a doubtful reading."""
-    if len(_ORDERED) != len(RULES):
-        _ORDERED[:] = sorted(RULES, key=lambda r: not r.elsewhere)
-    for r in _ORDERED:
+    """The first rule that finds the pair is not about one fact, and why. Only the
+    rules for the fact's kind and outcome are asked. Rules that find the value is no
+    claim at all (elsewhere) are asked first, so that a dateline or a prediction is
+    reported as such rather than as a doubtful reading."""
+    key = (pair.fact.kind, pair.comparison.outcome)
+    rules = _APPLICABLE.get(key)
+    if rules is None:
+        rules = _APPLICABLE[key] = sorted((r for r in RULES if r.applies(*key)), key=lambda r: not r.elsewhere)
+    for r in rules:
         why = r.check(pair)
         if why:
             return r, why
@@ -240,10 +255,13 @@ def other_instrument(p: Pair) -> str | None:
 
 def _stated_instruments(p: Pair) -> frozenset[str]:
     """The instruments the fact's clause names, else the sentence's (none when the
-    sentence names the subject and its clause nothing: it may be about the subject)."""
-    stated = p.instruments(p.mentions_in(p.statement, p.reading, p.clause))
-    if not stated or stated == {SUBJECT} and _generic_subject_only(p, p.mentions_in(p.statement, p.reading, p.clause)):
-        stated = p.instruments(list(p.statement.mentions))
+    sentence names the subject and its clause nothing: it may be about the subject).
+    An instrument named as a standard of comparison ("unlike the migration pact") is
+    not the one the figure is about."""
+    in_clause = [m for m in p.mentions_in(p.statement, p.reading, p.clause) if not _compared(p, m)]
+    stated = p.instruments(in_clause)
+    if not stated or stated == {SUBJECT} and _generic_subject_only(p, in_clause):
+        stated = p.instruments([m for m in p.statement.mentions if not _compared(p, m)])
         if SUBJECT in stated and not _generic_subject_only(p, list(p.statement.mentions)):
             return frozenset()  # the sentence names the subject: a clause naming none may be about it
         if SUBJECT in stated and stated - {SUBJECT}:
@@ -251,7 +269,17 @@ def _stated_instruments(p: Pair) -> frozenset[str]:
     return frozenset(stated)
 
 
-@rule("A102", "act-family")
+def _compared(p: Pair, m: Mention) -> bool:
+    """Is the name a standard of comparison ("unlike the refugee compact", "than
+    the Convention")? The words of comparison are listed in the language file."""
+    v = vocabulary()
+    before = tuple(p.reading.words_before(m.start, 4))
+    while before and before[-1] in v.determiners:
+        before = before[:-1]
+    return any(before[len(before) - len(w) :] == w for w in v.comparison_words)
+
+
+@rule("A102", "act-family", kinds=(QUANTITY, DATE))
 def act_family(p: Pair) -> str | None:
     """What it does: compares figures and dates only across acts of one family.
 
@@ -264,7 +292,7 @@ def act_family(p: Pair) -> str | None:
     not either. For dates, families that describe one occasion meet ("took place
     on", "adopted on").
     """
-    if p.fact.kind not in (QUANTITY, DATE) or p.clause is None:
+    if p.clause is None:
         return None
     if p.act is None:
         if p.fact.kind == DATE and p.comparison.outcome == MISMATCH and p.clause.tokens and _has_unknown_verb(p):
@@ -315,6 +343,8 @@ def unasserted(p: Pair) -> str | None:
         return None  # someone's words, judged by a claim that records what was said
     if c.quoted:
         return "the figure is inside a quotation"
+    if c.kind == REPORTED and p.comparison.outcome == MISMATCH and p.fact.kind != STANCE and not c.modality and _third_party(p, c):
+        return f"the clause is what someone {c.cue or 'said'}; the sentence may report their words rightly"
     if c.kind == REPORTED and c.cue in vocabulary().attitude and p.fact.kind != STANCE:
         return f"the clause is what someone {c.cue}, not a fact the sentence states"
     if c.reported and c.kind != REPORTED and c.modality and not _records_saying(p):
@@ -369,7 +399,7 @@ def topic_anchor(p: Pair) -> str | None:
     return "the sentence names nothing the claim is about"
 
 
-@rule("A105", "counted-noun")
+@rule("A105", "counted-noun", kinds=(QUANTITY,), disagreeing=True)
 def counted_noun(p: Pair) -> str | None:
     """What it does: lets a figure contradict only when it is known to count the
     claim's thing, or to be the same side's count.
@@ -381,8 +411,6 @@ def counted_noun(p: Pair) -> str | None:
     count; "There were 150 in the room." is not compared with 152 states, nor "two
     core workflows" with "9 core instruments": the nouns' heads must fit.
     """
-    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH:
-        return None
     stated_noun = p.fact.value.noun.split() if p.fact.value else []
     same_side = bool(p.fact.value and p.fact.value.role) and p.comparison.fit // 5 >= 2
     sourced_value = _sourced_value(p)
@@ -394,7 +422,7 @@ def counted_noun(p: Pair) -> str | None:
     return "what the figure counts is not clear"
 
 
-@rule("A106", "list-verb")
+@rule("A106", "list-verb", kinds=(MEMBER,))
 def list_verb(p: Pair) -> str | None:
     """What it does: judges membership of a list only when the sentence puts the name
     on that list, not when it says the name did something else.
@@ -406,7 +434,7 @@ def list_verb(p: Pair) -> str | None:
     Example: "Latvia and Poland championed the compact at Marrakech." is not
     supported by the list of holdouts.
     """
-    if p.fact.kind != MEMBER or p.clause is None or not p.clause.acts:
+    if p.clause is None or not p.clause.acts:
         return None
     if len(p.claim.members) == 1 and p.claim_reading is not None and not any(c.acts for c in p.claim_reading.clauses):
         return None  # a post ("X, the Director General, said ..."): its holder may do anything
@@ -419,7 +447,7 @@ def list_verb(p: Pair) -> str | None:
     return f"the sentence says the name {_acts(p.clause)}, which the list does not record"
 
 
-@rule("A107", "negated-act")
+@rule("A107", "negated-act", kinds=(STANCE,))
 def negated_act(p: Pair) -> str | None:
     """What it does: leaves a side unjudged when its verb is negated in a way the
     side does not reflect.
@@ -431,7 +459,7 @@ def negated_act(p: Pair) -> str | None:
     holdouts; in "Hungary and Poland have said they won't back it" the negation is
     in what they said.
     """
-    if p.fact.kind != STANCE or p.fact.stance is None or p.clause is None:
+    if p.fact.stance is None or p.clause is None:
         return None
     reported = [c for c in p.reading.clauses if c.kind == REPORTED and c.tokens and p.reading.tokens[c.tokens[0]].start > p.fact.end]
     for act in [*p.clause.acts, *(a for c in reported[:1] for a in c.acts)]:
@@ -440,7 +468,7 @@ def negated_act(p: Pair) -> str | None:
     return None
 
 
-@rule("A108", "other-event")
+@rule("A108", "other-event", kinds=(QUANTITY, DATE, VENUE))
 def other_event(p: Pair) -> str | None:
     """What it does: keeps a fact tied to one event away from a claim about another.
 
@@ -453,7 +481,7 @@ def other_event(p: Pair) -> str | None:
     Review Forum was held in Marrakech in December 2018" is about the forum (the
     clause's subject), not the Marrakech conference.
     """
-    if not p.claim.event or p.fact.kind in (STANCE, BINDING, MEMBER):
+    if not p.claim.event:
         return None
     events = [m for m in p.mentions_in(p.statement, p.reading, p.clause) if m.kind == EVENT]
     named = {m.id for m in events}
@@ -469,7 +497,7 @@ def other_event(p: Pair) -> str | None:
     return f"the clause is about {', '.join(sorted(p.lexicon.label(e) for e in named))}"
 
 
-@rule("A109", "side-of-count")
+@rule("A109", "side-of-count", kinds=(QUANTITY,), disagreeing=True)
 def side_of_count(p: Pair) -> str | None:
     """What it does: a count the sources give for one side (votes in favour) is
     contradicted only by a count of a side or of an act of the same kind.
@@ -480,7 +508,7 @@ def side_of_count(p: Pair) -> str | None:
     Example: "An additional 24 states missed the vote." is not judged by the 152 votes
     in favour.
     """
-    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.fact.value is None:
+    if p.fact.value is None:
         return None
     sourced = _sourced_value(p)
     if sourced is None or not sourced.role or sourced.role == "total" or p.fact.value.role:
@@ -492,7 +520,7 @@ def side_of_count(p: Pair) -> str | None:
     return "the sources give a side's count; the sentence gives no side or vote"
 
 
-@rule("A110", "event-elsewhere")
+@rule("A110", "event-elsewhere", kinds=(QUANTITY, DATE, VENUE))
 def event_elsewhere(p: Pair) -> str | None:
     """What it does: an event named only in a relative clause belongs to that clause's
     noun, not to a figure elsewhere in the sentence.
@@ -504,7 +532,7 @@ def event_elsewhere(p: Pair) -> str | None:
     nor is "The compact, which was agreed in July 2018, was adopted at the
     conference" (the relative clause has its own act and names no event).
     """
-    if not p.claim.event or p.fact.kind in (STANCE, BINDING, MEMBER) or p.clause is None:
+    if not p.claim.event or p.clause is None:
         return None
     where = [p.reading.clause_at(m.start) for m in p.statement.mentions if m.kind == EVENT and m.id == p.claim.event]
     if not where or any(c is p.clause for c in where):
@@ -519,7 +547,7 @@ def event_elsewhere(p: Pair) -> str | None:
     return None
 
 
-@rule("A111", "own-verb-side")
+@rule("A111", "own-verb-side", kinds=(STANCE,))
 def own_verb_side(p: Pair) -> str | None:
     """What it does: a name's side must agree with the side of its own verb, when
     that verb gives one.
@@ -529,7 +557,7 @@ def own_verb_side(p: Pair) -> str | None:
 
     Example: the sentence above does not read Israel as voting in favour.
     """
-    if p.fact.kind != STANCE or p.fact.stance is None or p.clause is None:
+    if p.fact.stance is None or p.clause is None:
         return None
     own = [a for a in p.clause.acts if a.start >= p.fact.end and not a.infinitive]
     following = _relative_after(p)
@@ -543,7 +571,7 @@ def own_verb_side(p: Pair) -> str | None:
     return None
 
 
-@rule("A112", "other-date")
+@rule("A112", "other-date", kinds=(QUANTITY,))
 def other_date(p: Pair) -> str | None:
     """What it does: a figure dated in its clause is compared only with a claim whose
     date for it agrees.
@@ -554,7 +582,7 @@ def other_date(p: Pair) -> str | None:
 
     Example: the sentence above is not judged by the 164 approvals of 10-11 December.
     """
-    if p.fact.kind != QUANTITY or p.clause is None or not p.claim.event:
+    if p.clause is None or not p.claim.event:
         return None
     stated = [d for d in p.dates_in(p.statement, p.reading, p.clause) if not d.qualifier]
     sourced = [v.date for v in p.version.dates if v.date and not v.date.qualifier] or [v.date for v in p.claim.primary.dates if v.date and not v.date.qualifier]
@@ -569,7 +597,7 @@ def other_date(p: Pair) -> str | None:
     return "the sentence dates the figure to another time than the claim's event"
 
 
-@rule("A113", "nested-place")
+@rule("A113", "nested-place", kinds=(VENUE,), disagreeing=True)
 def nested_place(p: Pair) -> str | None:
     """What it does: a place is not contradicted when the sentence also names the
     claim's place around it.
@@ -580,8 +608,6 @@ def nested_place(p: Pair) -> str | None:
     Example: "The forum takes place at UN Headquarters in New York." is not
     contradicted by "New York" (the claim's place follows "in").
     """
-    if p.fact.kind != VENUE or p.comparison.outcome != MISMATCH:
-        return None
     places = {m.id for m in venues(p.version)}
     text = p.reading.text
     for m in p.statement.mentions:
@@ -590,7 +616,7 @@ def nested_place(p: Pair) -> str | None:
     return None
 
 
-@rule("A114", "unknown-document")
+@rule("A114", "unknown-document", kinds=(QUANTITY, DATE, VENUE, STANCE, BINDING))
 def unknown_document(p: Pair) -> str | None:
     """What it does: a clause about a document or gathering the table does not know
     is not judged by the table's claims.
@@ -601,7 +627,7 @@ def unknown_document(p: Pair) -> str | None:
     Example: "A resolution was adopted by the General Assembly on 6 April 2017." is
     not contradicted by the endorsement of 19 December 2018.
     """
-    if p.clause is None or p.fact.kind in (MEMBER,):
+    if p.clause is None:
         return None
     v = vocabulary()
     mentions = p.mentions_in(p.statement, p.reading, p.clause)
@@ -638,7 +664,7 @@ def unknown_document(p: Pair) -> str | None:
     return None
 
 
-@rule("A115", "unstated-year")
+@rule("A115", "unstated-year", kinds=(QUANTITY,), disagreeing=True)
 def unstated_year(p: Pair) -> str | None:
     """What it does: a statistic the sources give for one year is contradicted only
     by a figure given for that year.
@@ -649,7 +675,7 @@ def unstated_year(p: Pair) -> str | None:
     Example: "Migrants are three percent of the world's population." is not
     contradicted by the 2.8 % of 2000.
     """
-    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.claim.event:
+    if p.claim.event:
         return None
     if not p.claim.years or p.fact.clause_years or p.sourced_clause is None or p.sourced_clause.acts:
         return None  # a year beside an act ("established in 2018") dates the act, not the figure
@@ -660,7 +686,7 @@ def unstated_year(p: Pair) -> str | None:
     return "the sources give the figure for a particular year; the sentence gives none"
 
 
-@rule("A116", "named-act")
+@rule("A116", "named-act", kinds=(STANCE,))
 def named_act(p: Pair) -> str | None:
     """What it does: a side is taken only by an act done, not one named as a purpose
     or a possibility ("to sign").
@@ -670,14 +696,14 @@ def named_act(p: Pair) -> str | None:
 
     Example: the sentence above is not read as Belgium signing.
     """
-    if p.fact.kind != STANCE or p.clause is None or not p.clause.acts:
+    if p.clause is None or not p.clause.acts:
         return None
     if all(a.infinitive for a in p.clause.acts if a.family == "decision") and any(a.family == "decision" for a in p.clause.acts):
         return "the act is only named ('to ...'), not done"
     return None
 
 
-@rule("A117", "note-marker", elsewhere=True)
+@rule("A117", "note-marker", elsewhere=True, kinds=(QUANTITY,))
 def note_marker(p: Pair) -> str | None:
     """What it does: a number standing alone in brackets, or right after a word of
     reference ("Footnote 1", "para. 6", "p. 12"), is a marker, not a figure.
@@ -689,8 +715,6 @@ def note_marker(p: Pair) -> str | None:
     Example: "The compact was endorsed on 19 December 2018.[4]" is not judged by the
     152 votes, nor "... in December 2018.Footnote 1".
     """
-    if p.fact.kind != QUANTITY:
-        return None
     if note_marker_at(p.reading.text, p.fact.start, p.fact.end):
         return "the number is a note or list marker"
     word = reference_before(p.reading.text, p.fact.start)
@@ -699,7 +723,7 @@ def note_marker(p: Pair) -> str | None:
     return None
 
 
-@rule("A118", "other-owner")
+@rule("A118", "other-owner", kinds=(QUANTITY,), disagreeing=True)
 def other_owner(p: Pair) -> str | None:
     """What it does: a figure in a clause about someone the claim does not name is
     that someone's, not the claim's.
@@ -712,7 +736,7 @@ def other_owner(p: Pair) -> str | None:
     names found all over the table (the UN) do not count; when the claim names
     someone, only the clause's subject is taken for another owner.
     """
-    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.clause is None:
+    if p.clause is None:
         return None
     mentions = p.mentions_in(p.statement, p.reading, p.clause)
     someone = p.claim.names - p.background
@@ -735,7 +759,7 @@ def other_owner(p: Pair) -> str | None:
     return None
 
 
-@rule("A119", "change-not-level")
+@rule("A119", "change-not-level", kinds=(QUANTITY,))
 def change_not_level(p: Pair) -> str | None:
     """What it does: a figure written as a change ("up 2.7 percent", "rose by 51
     million") is compared only with a change in the sources.
@@ -746,7 +770,7 @@ def change_not_level(p: Pair) -> str | None:
     Example: "Migrants are 3.4 percent of humanity, up 2.7 percent since 2000." does
     not compare 2.7 with the 3.5 % share.
     """
-    if p.fact.kind != QUANTITY or p.fact.value is None or p.fact.value.change:
+    if p.fact.value is None or p.fact.value.change:
         return None
     sourced = _sourced_value(p)
     if sourced is None or sourced.change:
@@ -760,7 +784,7 @@ def change_not_level(p: Pair) -> str | None:
     return None
 
 
-@rule("A120", "figure-with-exception")
+@rule("A120", "figure-with-exception", kinds=(QUANTITY,), disagreeing=True)
 def figure_with_exception(p: Pair) -> str | None:
     """What it does: a sourced figure followed by an exception ("all 193 members
     except the United States") is a whole, not the number who acted; it refutes no
@@ -772,7 +796,7 @@ def figure_with_exception(p: Pair) -> str | None:
     Example: "In July, 192 member states approved the text." is not contradicted by
     "all 193 UN members except the United States finalised the compact".
     """
-    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.sourced_clause is None:
+    if p.sourced_clause is None:
         return None
     tokens = p.version_reading.tokens
     after = [t.lower for t in tokens if t.start >= p.comparison.at][:8]
@@ -781,7 +805,7 @@ def figure_with_exception(p: Pair) -> str | None:
     return None
 
 
-@rule("A121", "rounded")
+@rule("A121", "rounded", kinds=(QUANTITY,), disagreeing=True)
 def rounded(p: Pair) -> str | None:
     """What it does: a round figure does not contradict a precise one it rounds.
 
@@ -791,7 +815,7 @@ def rounded(p: Pair) -> str | None:
     Example: "Migrants are three percent of the world's population." is not
     contradicted by 3.4 %.
     """
-    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.fact.value is None:
+    if p.fact.value is None:
         return None
     stated, sourced = p.fact.value.quantity, _sourced_value(p)
     if stated is None or sourced is None or sourced.quantity is None:
@@ -804,7 +828,7 @@ def rounded(p: Pair) -> str | None:
     return None
 
 
-@rule("A122", "citation", elsewhere=True)
+@rule("A122", "citation", elsewhere=True, kinds=(DATE,))
 def citation(p: Pair) -> str | None:
     """What it does: a year in a bracketed reference ("(Grange, 2006)") dates a
     publication, not a fact.
@@ -815,7 +839,7 @@ def citation(p: Pair) -> str | None:
     Example: "The Convention shaped the compact (Smith, 2006)." is not judged by any
     date in the table.
     """
-    if p.fact.kind != DATE or p.clause is None or p.clause.kind != PARENTHETICAL:
+    if p.clause is None or p.clause.kind != PARENTHETICAL:
         return None
     words = [p.reading.tokens[i] for i in p.clause.tokens if p.reading.tokens[i].kind == "word"]
     if words and words[0].text[:1].isupper() and len(words) <= 6 and not p.clause.acts:
@@ -823,7 +847,7 @@ def citation(p: Pair) -> str | None:
     return None
 
 
-@rule("A123", "post-holder")
+@rule("A123", "post-holder", kinds=(MEMBER,), disagreeing=True)
 def post_holder(p: Pair) -> str | None:
     """What it does: a name is said to hold a post wrongly only when it is a person's
     name and the post is the claim's own, not a deputy's or a former one.
@@ -834,7 +858,7 @@ def post_holder(p: Pair) -> str | None:
     Example: "UN Deputy Secretary-General Jane Doe said the fund matters." is not
     contradicted by the Secretary-General's name.
     """
-    if p.fact.kind != MEMBER or p.comparison.outcome != MISMATCH or len(p.claim.members) != 1:
+    if len(p.claim.members) != 1:
         return None
     name = p.reading.text[p.fact.start : p.fact.end]
     mention = next((m for m in p.statement.mentions if m.start == p.fact.start), None)
@@ -863,7 +887,7 @@ def post_holder(p: Pair) -> str | None:
     return None
 
 
-@rule("A124", "undated-act", elsewhere=True)
+@rule("A124", "undated-act", elsewhere=True, kinds=(DATE,), disagreeing=True)
 def undated_act(p: Pair) -> str | None:
     """What it does: a date contradicts only when it dates an act the sentence states,
     or the claim's event named beside it.
@@ -874,7 +898,7 @@ def undated_act(p: Pair) -> str | None:
     Example: "Reuters | A press conference in Brussels, 8 December 2018." is not
     contradicted by the date of the Marrakech conference.
     """
-    if p.fact.kind != DATE or p.comparison.outcome != MISMATCH or p.clause is None or p.act is not None:
+    if p.clause is None or p.act is not None:
         return None
     if p.claim.event and p.claim.event in _events_in(p, p.clause):
         return None
@@ -886,7 +910,7 @@ def undated_act(p: Pair) -> str | None:
     return "the date stands in a clause with no verb (a dateline or caption)"
 
 
-@rule("A125", "venue-of-what")
+@rule("A125", "venue-of-what", kinds=(VENUE,), disagreeing=True)
 def venue_of_what(p: Pair) -> str | None:
     """What it does: a place contradicts the claim's only when the sentence says what
     happened there: the claim's event, or the subject and an act of the claim's kind.
@@ -899,7 +923,7 @@ def venue_of_what(p: Pair) -> str | None:
     contradicted by Marrakech, nor "the compact, launched at the United Nations in
     2016" (the place of another act, even beside the claim's event).
     """
-    if p.fact.kind != VENUE or p.comparison.outcome != MISMATCH or p.clause is None:
+    if p.clause is None:
         return None
     claim_families = {a.family for c in p.version_reading.clauses for a in c.acts} | {"decision", "happening"}
     act = p.act
@@ -918,7 +942,7 @@ def venue_of_what(p: Pair) -> str | None:
     return "the sentence does not say that the claim's event happened there"
 
 
-@rule("A126", "side-on-what")
+@rule("A126", "side-on-what", kinds=(STANCE,))
 def side_on_what(p: Pair) -> str | None:
     """What it does: a side counts only when the sentence says what it is taken on:
     the subject, the claim's event, or a vote.
@@ -929,8 +953,6 @@ def side_on_what(p: Pair) -> str | None:
     Example: "The senator was a strong supporter of Israel." is not judged by
     Israel's side on the compact.
     """
-    if p.fact.kind != STANCE:
-        return None
     s = p.statement
     named_words = lang.keywords(" ".join(m.text for m in s.mentions))
     if (s.keywords - named_words) & p.claim.keywords:
@@ -944,7 +966,7 @@ def side_on_what(p: Pair) -> str | None:
     return "the sentence does not say what the side is taken on"
 
 
-@rule("A127", "abstention-elsewhere")
+@rule("A127", "abstention-elsewhere", kinds=(STANCE,), disagreeing=True)
 def abstention_elsewhere(p: Pair) -> str | None:
     """What it does: an abstention is compared with a claim's other side only at the
     claim's own event.
@@ -955,14 +977,14 @@ def abstention_elsewhere(p: Pair) -> str | None:
     Example: "The Dominican Republic abstained." is not contradicted by its holding
     out at Marrakech.
     """
-    if p.fact.kind != STANCE or p.fact.stance is None or p.comparison.outcome != MISMATCH:
+    if p.fact.stance is None:
         return None
     if p.fact.stance.role != "abstain" or not p.claim.event or p.claim.event in p.statement.events:
         return None
     return "an abstention, with no event named, is not a side at the claim's event"
 
 
-@rule("A128", "governed-noun")
+@rule("A128", "governed-noun", kinds=(STANCE, QUANTITY), disagreeing=True)
 def governed_noun(p: Pair) -> str | None:
     """What it does: a side read from a noun ("their support", "its endorsement")
     counts only when no verb the reader does not know governs it.
@@ -973,7 +995,7 @@ def governed_noun(p: Pair) -> str | None:
     Example: "Austria and Poland dropped their support for the deal." is not read as
     support.
     """
-    if p.fact.kind not in (STANCE, QUANTITY) or p.comparison.outcome != MISMATCH or p.clause is None:
+    if p.clause is None:
         return None
     if any(not a.infinitive for a in p.clause.acts):
         return None  # a verb the reader knows gives the side
@@ -988,7 +1010,7 @@ def governed_noun(p: Pair) -> str | None:
     return None
 
 
-@rule("A129", "side-unread")
+@rule("A129", "side-unread", kinds=(QUANTITY,), disagreeing=True)
 def side_unread(p: Pair) -> str | None:
     """What it does: a count given for a side is compared with the sources' side
     counts only when the reader finds that side at the figure: its verb ("152
@@ -1002,7 +1024,7 @@ def side_unread(p: Pair) -> str | None:
     "Chile joined the nine countries rejecting the compact" when the side read for
     nine is not the side of their verb.
     """
-    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.fact.value is None:
+    if p.fact.value is None:
         return None
     sourced = _sourced_value(p)
     if not p.fact.value.role or p.fact.value.role == "total" or sourced is None:
@@ -1055,7 +1077,7 @@ def someone_else(p: Pair) -> str | None:
     return None
 
 
-@rule("A131", "owner-missing")
+@rule("A131", "owner-missing", kinds=(QUANTITY,), disagreeing=True)
 def owner_missing(p: Pair) -> str | None:
     """What it does: a figure contradicts a claim about someone's figure only when the
     sentence names that someone, the subject or the claim's event.
@@ -1067,8 +1089,6 @@ def owner_missing(p: Pair) -> str | None:
     is "Nearly 30 of the nations that drafted the compact withheld their support":
     naming the subject does not name the IMA.
     """
-    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH:
-        return None
     owners = {m.id for m in p.mentions_in(p.version, p.version_reading, p.sourced_clause) if m.kind in (ENTITY, NAME)}
     named = {m.id for m in p.statement.mentions}
     if owners & named or (p.claim.event and p.claim.event in named):
@@ -1078,7 +1098,7 @@ def owner_missing(p: Pair) -> str | None:
     return "the sentence does not name whose figure it is"
 
 
-@rule("A132", "title-case")
+@rule("A132", "title-case", kinds=(STANCE, QUANTITY, DATE), disagreeing=True)
 def title_case(p: Pair) -> str | None:
     """What it does: leaves sides and figures unjudged in a headline written in title
     case.
@@ -1091,7 +1111,7 @@ def title_case(p: Pair) -> str | None:
     Example: "Austria Refuses To Sign UN Migration Pact" raises no alarm, nor a
     date in "20 December 2018 UNGA Votes To Endorse Compact" (a dated headline).
     """
-    if p.fact.kind not in (STANCE, QUANTITY, DATE) or p.comparison.outcome != MISMATCH or p.clause is None:
+    if p.clause is None:
         return None
     if p.clause.acts:
         return None  # a verb in lower case ("convened"): a sentence with many names, not a headline
@@ -1101,7 +1121,7 @@ def title_case(p: Pair) -> str | None:
     return None
 
 
-@rule("A133", "dateline", elsewhere=True)
+@rule("A133", "dateline", elsewhere=True, kinds=(DATE, STANCE, MEMBER))
 def dateline(p: Pair) -> str | None:
     """What it does: a place in capitals that opens a sentence ("WASHINGTON, DC -",
     "GENEVA (Reuters) -") is where the story was filed, not an actor.
@@ -1133,7 +1153,7 @@ def dateline(p: Pair) -> str | None:
     return None
 
 
-@rule("A134", "name-in-aside")
+@rule("A134", "name-in-aside", kinds=(STANCE,))
 def name_in_aside(p: Pair) -> str | None:
     """What it does: a name inside an aside (brackets, dashes, a relative clause) that
     has verbs of its own takes its side only from those verbs.
@@ -1146,7 +1166,7 @@ def name_in_aside(p: Pair) -> str | None:
     in "Opponents - led by Hungary and Poland - argued ..." the aside's verb gives no
     side, so the names keep the side read from "Opponents".
     """
-    if p.fact.kind != STANCE or p.fact.stance is None or p.clause is None:
+    if p.fact.stance is None or p.clause is None:
         return None
     if p.clause.kind not in (PARENTHETICAL, RELATIVE):
         return None
@@ -1156,7 +1176,7 @@ def name_in_aside(p: Pair) -> str | None:
     return f"the name stands in an aside whose own verb is '{sided[0].lemma}'"
 
 
-@rule("A135", "date-of-another-event")
+@rule("A135", "date-of-another-event", kinds=(DATE,), disagreeing=True)
 def date_of_another_event(p: Pair) -> str | None:
     """What it does: a date that is the table's date of another event of the subject
     names that event, unless the clause names the claim's own event.
@@ -1169,14 +1189,14 @@ def date_of_another_event(p: Pair) -> str | None:
     contradicted by the Marrakech conference of 10-11 December 2018, while "The
     compact was adopted at Marrakech on 19 December 2018" still is.
     """
-    if p.fact.kind != DATE or p.comparison.outcome != MISMATCH or not p.agreeing:
+    if not p.agreeing:
         return None
     if p.claim.event and p.claim.event in _events_in(p, p.clause):
         return None
     return f"the date is the one the sources give for {p.agreeing[0]}"
 
 
-@rule("A136", "bystander-figure")
+@rule("A136", "bystander-figure", kinds=(QUANTITY,), disagreeing=True)
 def bystander_figure(p: Pair) -> str | None:
     """What it does: a count inside a phrase such as "from 150 countries" or "among
     150 states" is not a count of those who did the act.
@@ -1190,7 +1210,7 @@ def bystander_figure(p: Pair) -> str | None:
     "Delegations from 146 states approved the pact" the phrase is the subject, and
     146 is compared.
     """
-    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH or p.fact.value is None:
+    if p.fact.value is None:
         return None
     sourced = _sourced_value(p)
     if p.sourced_act is None and (sourced is None or not sourced.role):
@@ -1204,7 +1224,7 @@ def bystander_figure(p: Pair) -> str | None:
     return None
 
 
-@rule("A137", "date-of-someone-else")
+@rule("A137", "date-of-someone-else", kinds=(DATE,), disagreeing=True)
 def date_of_someone_else(p: Pair) -> str | None:
     """What it does: a date in a clause about someone the claim does not name, and
     naming nothing the claim does, is that someone's date.
@@ -1215,7 +1235,7 @@ def date_of_someone_else(p: Pair) -> str | None:
 
     Example: the sentence above is not contradicted by the 2016 declaration.
     """
-    if p.fact.kind != DATE or p.comparison.outcome != MISMATCH or p.clause is None:
+    if p.clause is None:
         return None
     mentions = p.mentions_in(p.statement, p.reading, p.clause)
     known = p.claim.names | p.background | {p.claim.event}
@@ -1227,7 +1247,7 @@ def date_of_someone_else(p: Pair) -> str | None:
     return f"the clause is about {others[0].text}, whom the claim does not name"
 
 
-@rule("A138", "side-in-another-stage")
+@rule("A138", "side-in-another-stage", kinds=(QUANTITY, STANCE))
 def side_in_another_stage(p: Pair) -> str | None:
     """What it does: a side taken in the negotiations (or talks, or the process) is
     judged only by a claim about that stage.
@@ -1260,7 +1280,7 @@ def side_in_another_stage(p: Pair) -> str | None:
     return f"the {what} in the {stage}, the claim's at another stage"
 
 
-@rule("A139", "state-date", elsewhere=True)
+@rule("A139", "state-date", elsewhere=True, kinds=(DATE,))
 def state_date(p: Pair) -> str | None:
     """What it does: a date introduced by "as of" dates a state of affairs, not an act.
 
@@ -1269,8 +1289,6 @@ def state_date(p: Pair) -> str | None:
 
     Example: the sentence above is not contradicted by IOM's founding in 1951.
     """
-    if p.fact.kind != DATE:
-        return None
     v = vocabulary()
     before = tuple(p.reading.words_before(p.fact.start, 2))
     if any(before[len(before) - len(phrase) :] == phrase for phrase in v.state_dates):
@@ -1278,7 +1296,7 @@ def state_date(p: Pair) -> str | None:
     return None
 
 
-@rule("A140", "figure-of-another-year")
+@rule("A140", "figure-of-another-year", kinds=(QUANTITY,))
 def figure_of_another_year(p: Pair) -> str | None:
     """What it does: a standing figure the sentence gives for one year is compared
     only with sources of that year.
@@ -1288,7 +1306,7 @@ def figure_of_another_year(p: Pair) -> str | None:
 
     Example: the sentence above is unverifiable.
     """
-    if p.fact.kind != QUANTITY or p.claim.event:
+    if p.claim.event:
         return None  # agreeing or not: "3.5 per cent in 2000" is not today's 3.5 per cent
     # the years the analyser gives this figure ("281 million in 2020"), or an "as of" date
     stated = {d.year for d in p.fact.clause_years or () if d.year and d.qualifier in ("", "by")}
@@ -1304,7 +1322,7 @@ def figure_of_another_year(p: Pair) -> str | None:
     return f"the sentence gives the figure for {min(stated)}, the sources for {max(sourced)}"
 
 
-@rule("A141", "step-not-taken")
+@rule("A141", "step-not-taken", kinds=(STANCE,), disagreeing=True)
 def step_not_taken(p: Pair) -> str | None:
     """What it does: a claim that a step was not yet taken ("had not yet signed")
     is contradicted only by a sentence saying that step was taken.
@@ -1316,7 +1334,7 @@ def step_not_taken(p: Pair) -> str | None:
 
     Example: the sentence above is not contradicted by Belgium's not having signed.
     """
-    if p.fact.kind != STANCE or p.comparison.outcome != MISMATCH or p.comparison.expected != "pending" or p.clause is None:
+    if p.comparison.expected != "pending" or p.clause is None:
         return None
     v = vocabulary()
     here = p.reading.clauses.index(p.clause)
@@ -1326,7 +1344,7 @@ def step_not_taken(p: Pair) -> str | None:
     return "the claim records a step not taken yet; the sentence does not say it was taken"
 
 
-@rule("A142", "other-kind")
+@rule("A142", "other-kind", kinds=(QUANTITY,))
 def other_kind(p: Pair) -> str | None:
     """What it does: a count of one kind of a thing is not compared with a count of
     another kind of it: the words before the counted noun's head must not differ.
@@ -1337,7 +1355,7 @@ def other_kind(p: Pair) -> str | None:
     Example: "IOM has 166 member states and 8 observer states." does not contradict
     its 175 member states with the 8.
     """
-    if p.fact.kind != QUANTITY or p.fact.value is None:
+    if p.fact.value is None:
         return None  # agreeing or not: "ten fundamental principles" are not the ten guiding ones
     sourced = _sourced_value(p)
     if sourced is None or sourced.quantity is None or sourced.quantity.kind != "count":
@@ -1350,7 +1368,7 @@ def other_kind(p: Pair) -> str | None:
     return f"the sentence counts {' '.join(stated_words[:-1])} ones, the sources {' '.join(sourced_words[:-1])} ones"
 
 
-@rule("A143", "date-of-an-unnamed-act")
+@rule("A143", "date-of-an-unnamed-act", kinds=(DATE,))
 def date_of_an_unnamed_act(p: Pair) -> str | None:
     """What it does: a date agrees with a claim's decision only when the sentence
     says what was decided: a known act governs the date, or its clause names the
@@ -1362,7 +1380,7 @@ def date_of_an_unnamed_act(p: Pair) -> str | None:
 
     Example: the sentence above is not supported by the 2016 declaration.
     """
-    if p.fact.kind != DATE or p.act is not None or p.clause is None:
+    if p.act is not None or p.clause is None:
         return None
     readings = (p.version_reading, p.claim_reading)
     decided = any(a.family == "decision" and not a.infinitive for r in readings if r is not None for c in r.clauses for a in c.acts)
@@ -1377,7 +1395,7 @@ def date_of_an_unnamed_act(p: Pair) -> str | None:
     return "the sentence dates an act it does not name as the claim's"
 
 
-@rule("A144", "date-of-another-topic")
+@rule("A144", "date-of-another-topic", kinds=(DATE,), disagreeing=True)
 def date_of_another_topic(p: Pair) -> str | None:
     """What it does: a date of something the subject did is compared only with a
     claim about the subject or one of the table's events.
@@ -1388,7 +1406,7 @@ def date_of_another_topic(p: Pair) -> str | None:
 
     Example: the sentence above is not contradicted by the photograph's date.
     """
-    if p.fact.kind != DATE or p.comparison.outcome != MISMATCH or p.clause is None or p.claim.event:
+    if p.clause is None or p.claim.event:
         return None
     if not any(m.kind == SUBJECT for m in p.mentions_in(p.statement, p.reading, p.clause)):
         return None
@@ -1397,7 +1415,7 @@ def date_of_another_topic(p: Pair) -> str | None:
     return "the sentence dates something the subject did; the claim is not about the subject"
 
 
-@rule("A145", "part-of-the-whole")
+@rule("A145", "part-of-the-whole", kinds=(QUANTITY,), disagreeing=True)
 def part_of_the_whole(p: Pair) -> str | None:
     """What it does: a count limited to a place or group ("in low-income
     countries") is not compared with the world's total.
@@ -1408,8 +1426,6 @@ def part_of_the_whole(p: Pair) -> str | None:
     Example: the sentence above is not contradicted by the 250 million worldwide.
     The words that make a figure the world's are in the reader's language file.
     """
-    if p.fact.kind != QUANTITY or p.comparison.outcome != MISMATCH:
-        return None
     v = vocabulary()
     claim_words = {t.lower for t in p.version_reading.tokens} | {t.lower for t in p.claim_reading.tokens}  # type: ignore[union-attr]
     if not claim_words & v.whole_words:
@@ -1426,7 +1442,7 @@ def part_of_the_whole(p: Pair) -> str | None:
     return None
 
 
-@rule("A146", "side-as-topic")
+@rule("A146", "side-as-topic", kinds=(STANCE,))
 def side_as_topic(p: Pair) -> str | None:
     """What it does: a side named by a noun after a preposition ("the vote on
     Latvia's support for the pact") is what something is about, not a side the
@@ -1438,7 +1454,7 @@ def side_as_topic(p: Pair) -> str | None:
     Example: "Parliament voted on the matter of Latvia's support for the pact." is
     not contradicted by Latvia's holding out.
     """
-    if p.fact.kind != STANCE or p.fact.stance is None:
+    if p.fact.stance is None:
         return None
     v = vocabulary()
     after = p.reading.words_after(p.fact.end, 3)
@@ -1447,6 +1463,37 @@ def side_as_topic(p: Pair) -> str | None:
     before = [w for w in p.reading.words_before(p.fact.start, 3) if w not in v.determiners]
     if before and before[-1] in v.prepositions:
         return f"'{p.fact.text}'s {after[1]}' is what the sentence is about, not a side it states"
+    return None
+
+
+@rule("A147", "negated-figure", kinds=(QUANTITY, DATE, VENUE))
+def negated_figure(p: Pair) -> str | None:
+    """What it does: a figure, date or place in a clause that is negated before it
+    is not stated as the fact.
+
+    Why: "The compact does not contain 23 objectives" denies the figure; comparing
+    23 with the sources' 23 would support the opposite of what the sentence says,
+    and "It was not signed in Geneva" says nothing of where it was signed. A
+    negator that bounds a figure ("no fewer than 150", "not only") negates nothing,
+    and a definite figure ("was not among the 164 countries", "none of its 23
+    objectives") is taken as given, not denied; the words are listed in the
+    language file. A year that names a document ("never signed the 2016
+    declaration") is not denied either.
+
+    Example: "The agreement does not set out 23 goals." is not supported by the 23
+    objectives, and "The deal was not adopted in July." is not contradicted by the
+    December dates.
+    """
+    if p.clause is None or p.fact.value is not None and p.fact.value.date is not None and p.fact.value.date.qualifier == ATTRIBUTIVE:
+        return None  # "never signed the 2016 declaration": the year names the document
+    v = vocabulary()
+    before = [w for w in p.reading.words_before(p.fact.start, 2) if w not in v.negation_bounds]
+    if before and before[-1] in v.definite_determiners:
+        return None  # "was not among the 164 countries": the figure itself is taken as given
+    act = p.act
+    negated = act.negated if act is not None else p.reading.negated_before(p.clause, p.fact.start)
+    if negated:
+        return "the clause denies it: the sentence does not state the value as a fact"
     return None
 
 
@@ -1661,6 +1708,25 @@ def _records_saying(p: Pair) -> bool:
         return False
     named = {m.id for m in p.statement.mentions if m.kind in (ENTITY, NAME)}
     return bool(named & (p.claim.names - p.background))
+
+
+def _third_party(p: Pair, reported: Clause) -> bool:
+    """Is the speaker of reported words someone other than the claim's holder or a
+    source of figures? "A spokesman said the pact has 25 objectives" reports an
+    opinion; "the report says" and "IOM says it has 175 members" relay a source or
+    the holder, and a wrong figure there is the sentence's own."""
+    if reported.parent < 0:
+        return False
+    # the clause with the verb of saying and, when it is a relative clause ("the
+    # Alliance, which says ..."), the one that names who says it
+    speakers = [p.reading.clauses[reported.parent]]
+    if speakers[0].kind == RELATIVE and speakers[0].parent >= 0:
+        speakers.append(p.reading.clauses[speakers[0].parent])
+    words = {p.reading.tokens[i].lower for c in speakers for i in c.tokens}
+    if words & vocabulary().source_nouns:
+        return False
+    named = {m.id for c in speakers for m in p.mentions_in(p.statement, p.reading, c) if m.kind in (ENTITY, NAME)}
+    return not named & (p.claim.names - p.background)
 
 
 def _says_anywhere(reading: Reading) -> bool:

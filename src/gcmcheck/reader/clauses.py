@@ -193,6 +193,37 @@ class Reading:
             return True
         return bool(after) and after[0] == "'s" and any(w in v.source_nouns for w in after[1:4])
 
+    def negated_before(self, clause: Clause, offset: int, vocab: Vocabulary | None = None) -> bool:
+        """Does a negation stand in the clause before offset ("does not contain 23",
+        "Nothing in it is binding")? A negator that only bounds a figure ("no fewer
+        than", "not only") negates nothing; "but" or "rather" takes the negation back
+        ("not in Geneva but in Marrakech"), and a comma ends an aside that held it
+        ("none of them rich, DESA noted on 18 December"), unless the comma opens an
+        aside right after the negator ("not, in any sense, binding"). "Without"
+        negates a noun, not the clause."""
+        v = vocab or vocabulary()
+        negated = False
+        previous = ""
+        in_aside = False  # inside an aside that opened right after the negator
+        for i in clause.tokens:
+            t = self.tokens[i]
+            if t.start >= offset:
+                break
+            if t.lower in v.negators and t.lower != "without":
+                following = self.tokens[i + 1].lower if i + 1 < len(self.tokens) else ""
+                negated = following not in v.negation_bounds
+            elif t.lower in ("but", "rather", "instead"):
+                negated = False
+            elif t.text == ",":
+                if negated and previous in v.negators:
+                    in_aside = True
+                elif in_aside:
+                    in_aside = False
+                else:
+                    negated = False
+            previous = t.lower
+        return negated
+
     def text_of(self, clause: Clause) -> str:
         return " ".join(self.text[a:b] for a, b in clause.spans(self.tokens))
 
@@ -280,7 +311,7 @@ def _read(text: str, v: Vocabulary) -> Reading:
     clauses: list[Clause] = []
     owner = [0] * len(tokens)
     known = v.act_lemmas
-    verbish = [_is_verb(t, v, known) for t in tokens]
+    verbish = [_is_verb(t, v, v.verb_lemmas) for t in tokens]
     for k in range(1, len(tokens)):
         if verbish[k] and tokens[k].lower.endswith("ing") and tokens[k - 1].lower in v.prepositions:
             verbish[k] = False  # "in backing out": a gerund, not a clause's verb
@@ -546,7 +577,8 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
         if t.kind != WORD or k == particle:
             continue
         if w in v.negators and not _quoted_answer(toks, k):
-            negated_from = k
+            if not (k + 1 < len(words) and words[k + 1] in v.negation_bounds):
+                negated_from = k  # "no fewer than 150 voted" negates nothing
             continue
         base = v.lemma(w)
         nxt = words[k + 1] if k + 1 < len(words) else ""

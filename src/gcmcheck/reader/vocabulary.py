@@ -20,7 +20,7 @@ _WORD_SETS = (
     "saying", "attitude", "catenatives", "change_words", "phrasal_up", "prepositions", "post_qualifiers", "act_nouns",
     "exception_words", "instrument_nouns", "event_nouns", "answers_against", "answers_for", "reference_words",
     "bystander_prepositions", "not_participles", "attribution_verbs", "source_nouns", "placing", "planning_for",
-    "place_nouns", "process_nouns", "attitude_acts", "whole_words", "naming_prepositions",
+    "place_nouns", "process_nouns", "attitude_acts", "whole_words", "naming_prepositions", "negation_bounds", "definite_determiners", "plain_verbs",
 )  # fmt: skip
 
 
@@ -63,6 +63,9 @@ class Vocabulary:
     attitude_acts: frozenset[str]
     whole_words: frozenset[str]
     naming_prepositions: frozenset[str]
+    negation_bounds: frozenset[str]
+    definite_determiners: frozenset[str]
+    plain_verbs: frozenset[str]
 
     def __init__(self, raw: dict) -> None:  # type: ignore[type-arg]
         words, modality = raw["words"], raw["modality"]
@@ -73,6 +76,7 @@ class Vocabulary:
         self.hosting_firsts = frozenset(p[0] for p in self.hosting)  # a sentence without one hosts nothing
         self.state_dates = _phrases(words.get("state_dates", []))
         self.dateline_words = _phrases(words.get("dateline_words", []))
+        self.comparison_words = _phrases(words.get("comparison_words", []))
         self.future = _phrases(modality["future"])
         self.conditional = _phrases(modality["conditional"])
         self.doubt: frozenset[str] = frozenset(modality["doubt"])
@@ -87,6 +91,7 @@ class Vocabulary:
         self.sides = {tuple(lemma.lower().split()): side for side, lemmas in raw.get("sides", {}).items() for lemma in lemmas}
         self.auxiliaries = self.be | self.have | self.do
         self.act_lemmas = frozenset(k[0] for k in self.acts)  # the first words of the acts' lemmas
+        self.verb_lemmas = self.act_lemmas | self.plain_verbs  # every verb the reader knows
         # modality phrases of one word ("will", "could"), and all of them by their first
         # word: "expected" -> [("future", ("expected", "to"))]
         self.modal_words = frozenset(p[0] for p in (*self.future, *self.conditional) if len(p) == 1)
@@ -100,12 +105,12 @@ class Vocabulary:
         self._lemmas: dict[str, str] = {}
 
     def lemma(self, word: str) -> str:
-        """The dictionary form of a word when it is one of the acts' lemmas, remembered."""
+        """The dictionary form of a word when it is a verb the reader knows, remembered."""
         found = self._lemmas.get(word)
         if found is None:
             from gcmcheck.reader.clauses import lemma
 
-            found = self._lemmas[word] = lemma(word, self.act_lemmas, self.irregular)
+            found = self._lemmas[word] = lemma(word, self.verb_lemmas, self.irregular)
         return found
 
     def past_form(self, word: str) -> bool:
