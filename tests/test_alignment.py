@@ -102,6 +102,12 @@ FIRES = [
     # a denied figure, date or place is no stated fact
     ("A147", "The agreement does not set out 23 goals."),
     ("A147", "The compact was not adopted on 12 December 2018."),
+    # a vote is judged by a claim that records one, not by a holdout at a conference
+    ("A148", "Austria and Latvia voted against the compact."),
+    # a later vote on what the compact set up is not the vote that endorsed it
+    ("A149", "At the Assembly's later vote on the implementation of the compact, 118 countries voted in favour."),
+    # "not alone in opposing": the negation is another word's, the gerund only named
+    ("A116", "Poland is not alone in opposing the compact."),
     # numbering, not counting
     ("A117", "In episode 12 of our podcast, we discuss the General Assembly vote on the migration compact."),
 ]
@@ -164,6 +170,13 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("The compact was not endorsed by the General Assembly on 19 December 2018.", "contradicted"),
         ("Not a single provision of the compact is legally binding, its defenders say.", "supported"),
         ("The compact is not non-binding.", "contradicted"),
+        # a vote at a stage where the table records votes is judged (A148)
+        ("The Czech Republic voted against the compact at the General Assembly.", "supported"),
+        ("The United States voted for the compact.", "contradicted"),
+        # a list given one side, with only some names confirmed, is not confirmed
+        ("Austria, Latvia and Hungary voted against the compact.", "unverifiable"),
+        # a side in another clause with its own subject is not the name's
+        ("Hungary rejected the compact and a dozen other countries abstained.", "unverifiable"),
         # a source relayed, or the holder's own words, are still judged (A103)
         ("The DESA report says there were 300 million international migrants in 2019.", "contradicted"),
         ("The International Migrants Alliance, which says it has members in more than 80 countries, condemned the withdrawal.", "contradicted"),

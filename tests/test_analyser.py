@@ -275,3 +275,19 @@ def test_a_year_right_after_a_title_is_part_of_it() -> None:
 )
 def test_a_day_written_after_its_month_and_a_comma_is_no_figure(text: str, figures: list[float]) -> None:
     assert [v.quantity.value for v in read(text).values if v.quantity] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # the side is what they may do, in a clause of its own
+        ("Bulgaria and Estonia are unsure whether they will sign the compact.", "bulgaria"),
+        # another clause with its own subject
+        ("Hungary joined the nay-sayers and a dozen others abstained.", "hungary"),
+        # the US's side, in the clause that opens the sentence
+        ("Italy, after the US pulled out, waited.", "italy"),
+    ],
+)
+def test_a_side_in_another_clause_is_not_the_names(text: str, entity: str) -> None:
+    assert all(st.entity != entity for st in read(text).stances)
+

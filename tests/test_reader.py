@@ -251,3 +251,30 @@ def test_a_verb_of_no_act_family_still_makes_a_reported_clause() -> None:
     r = read("A spokesman told reporters the compact contains 30 objectives.")
     assert r.clause_at(r.text.index("30")).kind == REPORTED
     assert r.clause_at(r.text.index("spokesman")).kind != REPORTED
+
+
+def test_an_opening_while_is_a_subordinate_clause_that_ends_at_its_comma() -> None:
+    r = read("While 164 countries adopted it, Hungary and Poland refused to sign it.")
+    assert r.clause_at(r.text.index("164")).kind == SUBORDINATE
+    # the clause after it has seen no verb yet: "Hungary and Poland" is one subject
+    assert r.clause_at(r.text.index("Hungary")) is r.clause_at(r.text.index("refused"))
+    # inside a sentence, "while" still joins two clauses
+    r = read("Hungary voted against it while Italy abstained.")
+    assert r.clause_at(r.text.index("Italy")).kind == COORDINATE
+
+
+def test_participles_before_their_noun_are_adjectives() -> None:
+    r = read("After a highly publicized and politicized gathering in Marrakesh, the pact was approved.")
+    assert r.clause_at(r.text.index("Marrakesh")).kind == SUBORDINATE
+    assert r.clause_at(r.text.index("publicized")) is r.clause_at(r.text.index("politicized"))
+
+
+def test_a_negated_gerund_after_a_preposition_is_named_not_negated() -> None:
+    r = read("Austria is not alone in rejecting the pact.")
+    act = next(a for c in r.clauses for a in c.acts if a.lemma == "reject")
+    assert act.infinitive and not act.negated
+
+
+def test_yet_after_an_auxiliary_is_an_adverb() -> None:
+    r = read("Hungary has yet to sign the pact.")
+    assert len([c for c in r.clauses if c.tokens]) == 1

@@ -17,7 +17,8 @@ from gcmcheck.analysis.dates import FULL_MONTHS, find_dates
 from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, SUBJECT, Lexicon
 from gcmcheck.analysis.numbers import as_ratios, find_fractions, find_quantities
 from gcmcheck.models import Analysis, Mention, Quantity, Stance, Value
-from gcmcheck.reader.clauses import RELATIVE, SUBORDINATE, Clause, Reading, read
+from gcmcheck.reader.clauses import COORDINATE, RELATIVE, SUBORDINATE, Clause, Reading, read
+from gcmcheck.reader.vocabulary import vocabulary
 from gcmcheck.regex_cache import regex
 
 TYPE_CHECKING = False  # typing costs 2 ms to import; mypy reads the guarded names
@@ -359,6 +360,8 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
                 continue
             if distance > _MAX_STANCE_DISTANCE or not _same_clause(m.start, r.start, breaks):
                 continue
+            if _subordinate_side(text, m, r):
+                continue
             if best is None or distance < best[0]:
                 best = (distance, r)
         if best:
@@ -370,6 +373,29 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
             stances.append(Stance(m.id, role, m.start, m.end, event))
     stances += _event_stances(text, mentions, roles)
     return stances
+
+
+def _subordinate_side(text: str, name: Mention, role: _Role) -> bool:
+    """Is the stance word in a subordinate clause the name is not in, or in another
+    clause with a subject of its own? In "Bulgaria and Estonia are unsure whether
+    they'll sign" the side is what they may do; in "Hungary, after the US pulled
+    out, said ..." and "A joined the nay-sayers and a dozen others abstained" it is
+    someone else's."""
+    reading = read(text)
+    own, other = reading.clause_at(name.start), reading.clause_at(role.start)
+    if other is None or other is own or not other.tokens:
+        return False
+    v = vocabulary()
+    if other.kind == COORDINATE:
+        # "A and B joined the nay-sayers and a dozen others abstained": the second
+        # clause has a subject of its own before its verb
+        before = [reading.tokens[i] for i in other.tokens if reading.tokens[i].end <= role.start]
+        skip = v.coordinators | v.auxiliaries | v.negators | v.modal_words | v.prepositions | {"to"}
+        return any(t.kind == "word" and t.lower not in skip and not t.lower.endswith("ly") for t in before)
+    if other.kind != SUBORDINATE:
+        return False
+    opening = reading.tokens[other.tokens[0]].lower
+    return opening in v.subordinators or opening in v.initial_subordinators  # not "that": "the 164 that approved it"
 
 
 def _own_subject_between(text: str, name: Mention, role: _Role, names: list[Mention]) -> bool:

@@ -63,6 +63,7 @@ class Pair:
         version_reading: Reading, comparison: Comparison, lexicon: Lexicon, *, planned: bool = False,
         overlap: float = 0.0, claim_reading: Reading | None = None, background: frozenset[str] = frozenset(),
         clause_only: bool = False, agreeing_of: Callable[[], tuple[str, ...]] | None = None,
+        voted_events: frozenset[str] = frozenset(),
     ) -> None:  # fmt: skip
         self.statement = statement
         self.reading = reading
@@ -78,6 +79,7 @@ class Pair:
         self.background = background  # names found all over the table ("UN")
         self.clause_only = clause_only  # the claim fits only the clauses that name nobody it does not know
         self.agreeing_of = agreeing_of  # works out `agreeing`, on need
+        self.voted_events = voted_events  # the events at which the table records a vote
 
     @cached_property
     def agreeing(self) -> tuple[str, ...]:
@@ -557,18 +559,27 @@ def own_verb_side(p: Pair) -> str | None:
 
     Example: the sentence above does not read Israel as voting in favour.
     """
-    if p.fact.stance is None or p.clause is None:
+    if p.fact.stance is None:
+        return None
+    own = _own_act(p)
+    if own is None or own.catenated:
+        return None  # "failed to sign": the side is the pair's, read by the analyser
+    side = own.answer or _side(p.reading.text, own)
+    if side and side != p.fact.stance.role and not own.negated:
+        return f"the name's own verb ('{p.reading.text[own.start:own.end]}') gives another side"
+    return None
+
+
+def _own_act(p: Pair) -> Act | None:
+    """The name's own verb: the first act done after it in its clause, or in a
+    relative clause on it ("the U.S., which backed out")."""
+    if p.clause is None:
         return None
     own = [a for a in p.clause.acts if a.start >= p.fact.end and not a.infinitive]
     following = _relative_after(p)
     if following is not None:
-        own = [a for a in following.acts if not a.infinitive] + own  # "the U.S., which backed out"
-    if not own or own[0].catenated:
-        return None  # "failed to sign": the side is the pair's, read by the analyser
-    side = own[0].answer or _side(p.reading.text, own[0])
-    if side and side != p.fact.stance.role and not own[0].negated:
-        return f"the name's own verb ('{p.reading.text[own[0].start:own[0].end]}') gives another side"
-    return None
+        own = [a for a in following.acts if not a.infinitive] + own
+    return own[0] if own else None
 
 
 @rule("A112", "other-date", kinds=(QUANTITY,))
@@ -1494,6 +1505,62 @@ def negated_figure(p: Pair) -> str | None:
     negated = act.negated if act is not None else p.reading.negated_before(p.clause, p.fact.start)
     if negated:
         return "the clause denies it: the sentence does not state the value as a fact"
+    return None
+
+
+@rule("A148", "vote-not-recorded", kinds=(STANCE,))
+def vote_not_recorded(p: Pair) -> str | None:
+    """What it does: a side given as a vote ("voted against", "abstained") is judged
+    only by a claim that records a vote.
+
+    Why: holding out at a conference, opposing a text or leading the opposition to
+    it are sides, but not votes; the sources may not say how a country voted at all.
+    The verbs of voting and the words that record a vote are listed in the
+    language file.
+
+    Example: "Austria and Latvia voted against the compact." is not supported by
+    their holding out at the Marrakech conference, where nobody voted. A claim tied
+    to no event ("the US opposed the compact") holds at every stage, and a claim
+    about a stage at which the table records a vote (the General Assembly's) may
+    judge how someone voted there.
+    """
+    v = vocabulary()
+    own = _own_act(p)
+    if own is None or own.lemma not in v.ballot_acts or not p.claim.event or p.claim.event in p.voted_events:
+        return None
+    readings = (p.version_reading, p.claim_reading)
+    if any(t.lower in v.ballot_words for r in readings if r is not None for t in r.tokens):
+        return None
+    return f"the sentence says how {p.fact.text} voted; the claim records no vote"
+
+
+@rule("A149", "vote-on-another-matter", kinds=(QUANTITY, STANCE, DATE))
+def vote_on_another_matter(p: Pair) -> str | None:
+    """What it does: a vote on something that follows an instrument (its
+    implementation, its review, its funding) is not the vote on the instrument.
+
+    Why: assemblies vote again and again on what an instrument set up; the counts,
+    sides and dates of a later vote on "the implementation of the compact" are not
+    those of the vote that endorsed it. The follow-up nouns are listed in the
+    language file.
+
+    Example: "In a later vote on the compact's implementation, 118 countries voted
+    in favour." is not contradicted by the 152 votes of the endorsement.
+    """
+    if p.clause is None or not p.claim.event or p.claim.event not in p.voted_events:
+        return None
+    v = vocabulary()
+    words = [p.reading.tokens[i].lower for i in p.clause.tokens]
+    for k, w in enumerate(words[:-1]):
+        if w not in v.ballot_words or words[k + 1] not in ("on", "over", "about"):
+            continue
+        # the vote's matter: the first noun after the preposition, past determiners
+        # and the instrument's possessive ("the compact's implementation")
+        rest = [x for x in words[k + 2 : k + 2 + NOUN_GROUP_REACH] if x not in v.determiners and x != "'s"]
+        matter = next((x for x in rest if x in v.follow_up_nouns), "")
+        claim_words = {t.lower for t in p.version_reading.tokens} | {t.lower for t in p.claim_reading.tokens}  # type: ignore[union-attr]
+        if matter and matter not in claim_words:
+            return f"the vote is on the {matter}, not on the instrument itself"
     return None
 
 

@@ -27,7 +27,8 @@ from gcmcheck.engine.holders import POSSESSIVE_RE, given_the_part
 from gcmcheck.engine.alignment import Pair, Rule, misaligned, note_marker_at, reference_before
 from gcmcheck.engine.compiled import CompiledClaim, CompiledTable, title_tail
 from gcmcheck.engine.explain import explain
-from gcmcheck.reader.clauses import Reading, may_attribute, read
+from gcmcheck.reader.clauses import Reading, may_attribute, plain_words, read
+from gcmcheck.reader.vocabulary import vocabulary
 from gcmcheck.engine.facts import (
     DATE,
     VENUE,
@@ -121,8 +122,10 @@ class Checker:
         self._own_names_of: dict[str, frozenset[str]] = {}
         self._version_readings: dict[str, Reading] = {}
         self._doubtful: list[Fact] = []  # facts of the statement whose disagreements were set aside
+        self._unconfirmed: list[Fact] = []  # sides of the statement whose agreements were set aside
         self._dated_claims: list[tuple[CompiledClaim, set[int]]] | None = None  # claims and their dates' months, on first need
         self._name_words: tuple[list[str], frozenset[str]] | None = None  # the lexicon's capitalised names, on need
+        self._voted: frozenset[str] | None = None  # the events at which a claim records a vote, on need
         # when a list, every pairing of a fact with a claim and the rule that stopped it
         self.trace: list[tuple[Fact, str, Comparison, tuple[Rule, str] | None]] | None = None
 
@@ -156,13 +159,19 @@ class Checker:
             why = f"This is about {other.text}, which the table does not cover."
             return [Result(text=text, verdict=Verdict.UNVERIFIABLE, explanation=why)]
         candidates = self._candidates(statement)
-        self._doubtful = []
+        self._doubtful, self._unconfirmed = [], []
         decisions = self._decide(statement, candidates)
         if not decisions:
             return [Result(text=text, verdict=Verdict.UNVERIFIABLE, explanation=self._why_unverifiable(statement, candidates))]
         # a fact whose only disagreement was set aside as another fact's is unchecked,
         # not agreed: the statement as a whole is then not "supported"
         decided = {(d.fact.start, d.fact.end) for d in decisions}
+        # so is a name listed with others for one side, when only the others' side is
+        # confirmed: "A, B and C voted against it" with only C's vote in the sources
+        if self._unconfirmed:
+            clause_at = read(text).clause_at
+            listed = {(d.fact.stance.role, id(clause_at(d.fact.start))) for d in decisions if d.fact.stance}
+            self._doubtful += [f for f in self._unconfirmed if f.stance and (f.stance.role, id(clause_at(f.start))) in listed]
         doubtful = list(dict.fromkeys(f.text for f in self._doubtful if (f.start, f.end) not in decided))
         return self._results(text, decisions, _unchecked_values(statement, decisions) + doubtful)
 
@@ -423,8 +432,10 @@ class Checker:
             found = self._misaligned(s, fact, cand, version.analysis, result)
             if found is None:
                 comparisons.append((version.sources, result))
-            elif result.outcome == MISMATCH and not found[0].elsewhere:
+            elif not found[0].elsewhere and result.outcome == MISMATCH:
                 self._doubtful.append(fact)
+            elif not found[0].elsewhere and fact.kind == STANCE:
+                self._unconfirmed.append(fact)
         if not comparisons:
             return None
         if fact.kind not in (DATE, BINDING) and self._after_the_sources(s, fact, claim):
@@ -447,7 +458,7 @@ class Checker:
         pair = Pair(
             s, read(s.text), fact, claim, version, self._read_claim_text(version.text), comparison, self.table.lexicon,
             planned=_planned(claim), overlap=cand.overlap, claim_reading=self._read_claim_text(claim.primary.text),
-            background=self.table.background, clause_only=cand.clause_only,
+            background=self.table.background, clause_only=cand.clause_only, voted_events=self._voted_events(),
         )
         if fact.kind == DATE and comparison.outcome == MISMATCH and _names_an_event(fact):
             pair.agreeing_of = lambda: self._agreeing(s, fact, claim)
@@ -455,6 +466,13 @@ class Checker:
         if self.trace is not None:
             self.trace.append((fact, claim.id, comparison, found))
         return found
+
+    def _voted_events(self) -> frozenset[str]:
+        """The events at which one of the table's claims records a vote (worked out once)."""
+        if self._voted is None:
+            ballot = vocabulary().ballot_words
+            self._voted = frozenset(c.event for c in self.table.claims if c.event and plain_words(c.primary.text) & ballot)
+        return self._voted
 
     def _agreeing(self, s: Analysis, fact: Fact, claim: CompiledClaim) -> tuple[str, ...]:
         """The events (or statements) of the table's other dated claims whose sources

@@ -319,6 +319,8 @@ def _read(text: str, v: Vocabulary) -> Reading:
             verbish[k] = False  # "on 4 May", "Will Smith": inside a sentence, a capital makes a name
         elif verbish[k] and tokens[k - 1].kind == NUMBER and _counted_plural(tokens[k].lower):
             verbish[k] = False  # "164 heads of state": a counted plural noun ("152 voted" stays a verb)
+        elif verbish[k] and tokens[k].lower.endswith("ed") and _attributive(tokens, verbish, k, v):
+            verbish[k] = False  # "a highly publicized and politicized gathering": adjectives
     ahead = _verbs_ahead(tokens, verbish)
     ahead_past_commas = _verbs_ahead(tokens, verbish, stop=";:()[]\u2014")
 
@@ -399,8 +401,10 @@ def _read(text: str, v: Vocabulary) -> Reading:
                 # "After X pulled out,". "which was adopted in Marrakesh, Morocco" does not.
                 owner[i] = current
                 clauses[current].tokens.append(i)
+                # the clause that resumes has its verb to come; a new one after an
+                # opening "After X pulled out," has seen none yet
+                seen_verb = bool(stack)
                 current = stack.pop() if stack else new(COORDINATE)
-                seen_verb = True
                 i += 1
                 continue
             if nxt == "with" and clauses[current].tokens:
@@ -438,7 +442,7 @@ def _read(text: str, v: Vocabulary) -> Reading:
         elif t.kind == WORD and lower in v.complementisers and clauses[current].tokens and _verb_ahead(tokens, verbish, i + 1):
             stack.append(current)
             current, seen_verb = new(SUBORDINATE), False
-        elif t.kind == WORD and lower in v.subordinators and (
+        elif t.kind == WORD and (lower in v.subordinators or lower in v.initial_subordinators and not clauses[current].tokens) and (
             _verb_ahead(tokens, verbish, i + 1)
             or (clauses[current].tokens and i + 1 < n and ahead_past_commas[i + 1] and _subject_before_aside(tokens, i + 1))
         ):
@@ -450,6 +454,7 @@ def _read(text: str, v: Vocabulary) -> Reading:
         elif (
             t.kind == WORD and lower in v.coordinators and _verb_ahead(tokens, verbish, i + 1)
             and (seen_verb or lower in _STRONG_COORDINATORS) and not _ends_list(list_state, current, tokens, i)
+            and not (i > 0 and tokens[i - 1].lower in v.auxiliaries)  # "has yet to sign": an adverb
         ):
             current, seen_verb = new(COORDINATE), False
         owner[i] = current
@@ -548,6 +553,21 @@ def _is_verb(t: Token, v: Vocabulary, known: frozenset[str]) -> bool:
     return v.lemma(w) in known or v.past_form(w)
 
 
+def _attributive(tokens: list[Token], verbish: list[bool], k: int, v: Vocabulary) -> bool:
+    """Is the participle at k an adjective before its noun: after a determiner (and
+    an adverb in -ly: "a highly publicized"), or joined by "and" to one that is
+    ("... and politicized gathering")?"""
+    j = k - 1
+    if j > 0 and tokens[j].lower.endswith("ly"):
+        j -= 1
+    if tokens[j].lower in v.determiners and tokens[j].lower not in v.complementisers:
+        return True
+    return (
+        k > 1 and tokens[k - 1].lower == "and" and tokens[k - 2].lower.endswith("ed") and not verbish[k - 2]
+        and _attributive(tokens, verbish, k - 2, v)
+    )
+
+
 def _quotations(tokens: list[Token]) -> dict[int, int]:
     """Opening quote index -> closing quote index, for quotations of at least
     MIN_QUOTATION_WORDS words (shorter ones are quoted words, read in their clause)."""
@@ -611,6 +631,10 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
                 answer = "for"
         passive = any(words[j] in v.be for j in range(max(0, k - 3), k)) and w.endswith(_PARTICIPLE_ENDINGS + tuple(x for x, y in v.irregular.items() if y == base))
         negated = negated_from is not None and k - negated_from <= 6
+        if negated and w.endswith("ing") and words[k - 1] in v.prepositions:
+            # "is not alone in rejecting it", "not interested in signing": the negation is
+            # another word's, and the gerund is named, not done
+            negated, infinitive = False, True
         reduced = not passive and w.endswith("ed") and k > 0 and words[k - 1] not in v.auxiliaries and k + 1 < len(words) and words[k + 1] == "by"
         clause.acts.append(Act(name, family, t.start, end, passive=passive, negated=negated, infinitive=infinitive, catenated=catenated, reduced=reduced, answer=answer))
         negated_from = None
