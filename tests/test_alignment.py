@@ -170,6 +170,9 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("The compact was not endorsed by the General Assembly on 19 December 2018.", "contradicted"),
         ("Not a single provision of the compact is legally binding, its defenders say.", "supported"),
         ("The compact is not non-binding.", "contradicted"),
+        # a figure in a clause with the claim's own month is that occasion's, whatever
+        # the verb (A102)
+        ("In July the text was approved by all 193 members of the UN except the United States.", "supported"),
         # a vote at a stage where the table records votes is judged (A148)
         ("The Czech Republic voted against the compact at the General Assembly.", "supported"),
         ("The United States voted for the compact.", "contradicted"),

@@ -292,7 +292,9 @@ def act_family(p: Pair) -> str | None:
     Example: "The compact has been ratified by more than 150 countries." is not judged
     by the 164 states that approved it at Marrakech; "attended by 150 countries" is
     not either. For dates, families that describe one occasion meet ("took place
-    on", "adopted on").
+    on", "adopted on"); a figure whose clause gives the claim's own month is of that
+    occasion whatever the verb ("approved in July by all 193 members but one" is the
+    July text's finalisation).
     """
     if p.clause is None:
         return None
@@ -322,7 +324,17 @@ def act_family(p: Pair) -> str | None:
         return None
     if p.fact.kind == DATE and vocabulary().families_meet(frozenset({p.act.family}), sourced):
         return None  # a conference's date is the date of what it decided; a count of those attending is not
+    if p.fact.kind == QUANTITY and _same_month(p):
+        return None  # "approved in July by all 193 but the US": the July text was finalised, in other words
     return f"the sentence speaks of '{p.act.lemma}', the claim of another act"
+
+
+def _same_month(p: Pair) -> bool:
+    """Does the fact's clause give the month (and, if any, the year) of one of the
+    claim's dates? Then the two verbs are two words for one occasion."""
+    stated = [d for d in p.dates_in(p.statement, p.reading, p.clause) if d.month and not d.qualifier]
+    sourced = [v.date for v in (*p.version.dates, *p.claim.primary.dates) if v.date and v.date.month]
+    return any(d.month == c.month and (d.year is None or d.year == c.year) for d in stated for c in sourced)
 
 
 @rule("A103", "unasserted", elsewhere=True)
