@@ -25,7 +25,8 @@ def table_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_second_load_comes_from_cache(table_copy: Path, monkeypatch: pytest.MonkeyPatch):
     first = cache.load_compiled(table_copy)
-    files = list(cache.cache_dir().glob("*.pickle"))
+    # one compiled table (the reader's language file has a cache of its own)
+    files = [f for f in cache.cache_dir().glob("*.pickle") if not f.name.startswith("language-")]
     assert len(files) == 1
     monkeypatch.setattr(cache, "build", lambda path: pytest.fail("rebuilt a fresh cache"))
     second = cache.load_compiled(table_copy)
@@ -57,3 +58,28 @@ def test_unwritable_cache_dir_does_not_fail(table_copy: Path, monkeypatch: pytes
     blocker.write_text("x")
     monkeypatch.setenv("GCMCHECK_CACHE_DIR", str(blocker / "cache"))
     assert cache.load_compiled(table_copy).claims
+
+
+def test_the_code_stamp_covers_the_reader_and_its_language_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Claims are read by the reader: a changed clause rule or language file must make
+    older compiled tables stale, as a changed analyser does."""
+    package = Path(cache.__file__).resolve().parent.parent
+    fake = tmp_path / "gcmcheck"
+    for name in cache._COMPILING_CODE:
+        source = package / name
+        if source.is_file():
+            (fake / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, fake / name)
+        else:
+            shutil.copytree(source, fake / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (fake / "table").mkdir(exist_ok=True)
+    monkeypatch.setattr(cache, "__file__", str(fake / "table" / "cache.py"))
+    cache._code_stamp.cache_clear()
+    before = cache._code_stamp()
+    language = fake / "reader" / "language.toml"
+    language.write_text(language.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    cache._code_stamp.cache_clear()
+    try:
+        assert cache._code_stamp() != before
+    finally:
+        cache._code_stamp.cache_clear()

@@ -54,7 +54,7 @@ def table_key(table_path: Path) -> str | None:
     return digest.hexdigest()
 
 
-_COMPILING_CODE = ("models.py", "analysis", "engine", "table")
+_COMPILING_CODE = ("models.py", "analysis", "engine", "table", "reader")
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +67,7 @@ def _code_stamp() -> bytes:
     stamp = hashlib.sha256()
     for name in _COMPILING_CODE:
         path = package / name
-        files = [path] if path.is_file() else sorted(path.glob("*.py"))
+        files = [path] if path.is_file() else sorted([*path.glob("*.py"), *path.glob("*.toml")])  # the reader's language file too
         for f in files:
             stat = f.stat()
             stamp.update(f"{f.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
