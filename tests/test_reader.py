@@ -275,6 +275,12 @@ def test_a_negated_gerund_after_a_preposition_is_named_not_negated() -> None:
     assert act.infinitive and not act.negated
 
 
-def test_yet_after_an_auxiliary_is_an_adverb() -> None:
-    r = read("Hungary has yet to sign the pact.")
+@pytest.mark.parametrize("text", ["Hungary has yet to sign the pact.", "Italy had not yet signed it."])
+def test_yet_without_a_comma_is_an_adverb(text: str) -> None:
+    r = read(text)
     assert len([c for c in r.clauses if c.tokens]) == 1
+
+
+def test_yet_after_a_comma_joins_two_clauses() -> None:
+    r = read("Italy helped draft it, yet Italy has not signed it.")
+    assert len([c for c in r.clauses if c.tokens]) == 2

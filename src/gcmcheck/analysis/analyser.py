@@ -189,7 +189,7 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
         if _UNDECIDED_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "a row over whether to back it", "a decision on joining": no side taken
         # the words of its own clause just before it: "…, that it would not sign"
-        window = _CLAUSE_PUNCT_RE.split(text[max(0, m.start() - 24) : m.start()])[-1]
+        window = " ".join(_words_before_in_clause(text, m.start(), NEGATION_REACH))
         negated = bool(lang.NEGATION_RE.search(window))
         role = lang.opposite(said) if negated else said
         if lang.is_pending(said, negated, m.group(0), window, text, m.end()):
@@ -200,6 +200,29 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
             left_out = lang.opposite(role) if role in (lang.FOR, lang.AGAINST) else ""
         found.append(_Role(role, m.start(), m.end(), noun_form, left_out))
     return _chained(text, found)
+
+
+# words before a stance word that a negator may stand among: "had not yet signed"
+NEGATION_REACH = 5
+
+
+def _words_before_in_clause(text: str, offset: int, count: int) -> list[str]:
+    """The last `count` words before offset in its reader clause, stopping at a
+    comma or other punctuation: "Hungary, which will not sign, and Italy signed"
+    does not negate Italy's signing."""
+    reading = read(text)
+    clause = reading.clause_at(offset)
+    if clause is None:
+        return []
+    words: list[str] = []
+    for i in reversed(clause.tokens):
+        t = reading.tokens[i]
+        if t.start >= offset:
+            continue
+        if t.kind == "punct" or len(words) == count:
+            break
+        words.append(t.text)
+    return words[::-1]
 
 
 def _chained(text: str, roles: list[_Role]) -> list[_Role]:
@@ -664,6 +687,8 @@ def _binding(text: str) -> bool | None:
     binding", "Nothing in it is binding"; True for "binding" and "not non-binding"."""
     m = lang.NON_BINDING_RE.search(text)
     if m:
+        if "not" not in text[: m.start()].lower():
+            return False  # nothing to turn it (read the sentence only when something may)
         before = [w for w in read(text).words_before(m.start(), 2) if w not in ("a", "an")]
         return bool(before) and before[-1] == "not"  # "not a non-binding text" is binding
     m = lang.BINDING_RE.search(text)

@@ -454,7 +454,7 @@ def _read(text: str, v: Vocabulary) -> Reading:
         elif (
             t.kind == WORD and lower in v.coordinators and _verb_ahead(tokens, verbish, i + 1)
             and (seen_verb or lower in _STRONG_COORDINATORS) and not _ends_list(list_state, current, tokens, i)
-            and not (i > 0 and tokens[i - 1].lower in v.auxiliaries)  # "has yet to sign": an adverb
+            and not (lower == "yet" and (i == 0 or tokens[i - 1].text != ","))  # "has not yet signed": an adverb
         ):
             current, seen_verb = new(COORDINATE), False
         owner[i] = current
