@@ -173,6 +173,12 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         # a figure in a clause with the claim's own month is that occasion's, whatever
         # the verb (A102)
         ("In July the text was approved by all 193 members of the UN except the United States.", "supported"),
+        ("Some 192 member states approved the migration pact in July.", "supported"),
+        # a claim's figure in a clause that names no instrument is its event's, when that
+        # event is an instrument: the 2016 declaration's 193 (A101)
+        ("The 2016 New York Declaration was backed by 150 UN members.", "contradicted"),
+        # verbs of dropping an agreement take a side
+        ("Australia ditches the UN migration pact.", "supported"),
         # a vote at a stage where the table records votes is judged (A148)
         ("The Czech Republic voted against the compact at the General Assembly.", "supported"),
         ("The United States voted for the compact.", "contradicted"),

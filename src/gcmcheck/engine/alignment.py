@@ -248,7 +248,12 @@ def other_instrument(p: Pair) -> str | None:
     sourced = p.version_reading.memo.get(sourced_key)
     if sourced is None:
         sourced = p.version_reading.memo[sourced_key] = frozenset(
-            p.instruments(p.mentions_in(p.version, p.version_reading, p.sourced_clause)) or p.instruments_of_claim()
+            p.instruments(p.mentions_in(p.version, p.version_reading, p.sourced_clause))
+            # a clause that names none is about the claim's event when that is an
+            # instrument: "Work on the compact began in 2016, when all 193 states
+            # adopted a declaration": the 193 adopted the declaration
+            or ({p.claim.event} if p.sourced_clause is not None and p.claim.event in p.lexicon.instruments else set())
+            or p.instruments_of_claim()
         )
     if stated & sourced:
         return None
