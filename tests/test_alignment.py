@@ -108,6 +108,20 @@ FIRES = [
     ("A149", "At the Assembly's later vote on the implementation of the compact, 118 countries voted in favour."),
     # "not alone in opposing": the negation is another word's, the gerund only named
     ("A116", "Poland is not alone in opposing the compact."),
+    # a relative clause on an event's name is about that event
+    ("A108", "The first Review Forum, which took place in May 2022 at UN Headquarters in New York, reviewed the compact."),
+    # a participle after a document's noun group ("Resolution 55/76 of ...") dates the document
+    ("A114", "World Refugee Day is marked on 20 June under Resolution 55/76 of the General Assembly, adopted on 4 December 2000."),
+    # a figure with a fraction counts no states
+    ("A142", "At 10.30 the delegates adopted the compact in Marrakech."),
+    # an addition is not a level
+    ("A119", "States announced additional pledges of more than 9 million dollars to the start-up fund."),
+    # doubt, and a third party's words inside a clause it opened
+    ("A103", "The foreign minister said it was unlikely Austria would support the compact."),
+    ("A103", "Hungary's prime minister claimed that when two-thirds of the UN agree to the compact, it becomes binding."),
+    # a new holder is after the sources' time; a chairperson of an unnamed body is anyone's
+    ("A123", "The new Director General of IOM, Jane Roe, opened the meeting."),
+    ("A123", "Jane Roe, the Chairperson, signed the document."),
     # numbering, not counting
     ("A117", "In episode 12 of our podcast, we discuss the General Assembly vote on the migration compact."),
 ]
@@ -179,6 +193,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("The 2016 New York Declaration was backed by 150 UN members.", "contradicted"),
         # verbs of dropping an agreement take a side
         ("Australia ditches the UN migration pact.", "supported"),
+        # the holder of a post, with its body named, is judged (A123)
+        ("Jane Roe is the Chairperson of the International Migrants Alliance.", "contradicted"),
         # a vote at a stage where the table records votes is judged (A148)
         ("The Czech Republic voted against the compact at the General Assembly.", "supported"),
         ("The United States voted for the compact.", "contradicted"),

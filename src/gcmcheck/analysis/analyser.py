@@ -456,7 +456,7 @@ _PASSIVE_AGENT_RE = regex(
 )
 _CLAUSE_PUNCT_RE = regex(r"[,;.]")
 _SELF_REPORT_RE = regex(r"\s*(?:has\s+|had\s+)?(?:said|says|announced|stated|declared)\s+(?:that\s+)?(?:it|they)\b", re.IGNORECASE)
-_TO_RE = regex(r"\s+to\s+")
+_TO_RE = regex(r"\s+to\s+", re.IGNORECASE)  # "Refuses To Sign" in a headline
 # a side put as a question, not taken: "whether to back", "a decision on joining"
 _UNDECIDED_BEFORE_RE = regex(
     r"\b(?:whether(?:\s+or\s+not)?\s+(?:to|it\s+(?:should|would))|(?:decision|decide|deciding|debate|row|vote|referendum)\s+(?:on|over|about)(?:\s+whether\s+to)?)\s+\Z",

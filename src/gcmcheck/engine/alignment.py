@@ -362,7 +362,7 @@ def unasserted(p: Pair) -> str | None:
         return None  # someone's words, judged by a claim that records what was said
     if c.quoted:
         return "the figure is inside a quotation"
-    if c.kind == REPORTED and p.comparison.outcome == MISMATCH and p.fact.kind != STANCE and not c.modality and _third_party(p, c):
+    if c.reported and p.comparison.outcome == MISMATCH and p.fact.kind != STANCE and not c.modality and _third_party(p, c):
         return f"the clause is what someone {c.cue or 'said'}; the sentence may report their words rightly"
     if c.kind == REPORTED and c.cue in vocabulary().attitude and p.fact.kind != STANCE:
         return f"the clause is what someone {c.cue}, not a fact the sentence states"
@@ -498,15 +498,23 @@ def other_event(p: Pair) -> str | None:
     Example: "At the 2016 summit, 193 states adopted the New York Declaration." is
     not judged by the General Assembly's vote of 19 December 2018, and "The first
     Review Forum was held in Marrakech in December 2018" is about the forum (the
-    clause's subject), not the Marrakech conference.
+    clause's subject), not the Marrakech conference; so is a relative clause on the
+    forum's name ("the Forum, which took place in New York").
     """
     if not p.claim.event:
         return None
     events = [m for m in p.mentions_in(p.statement, p.reading, p.clause) if m.kind == EVENT]
+    antecedent: set[str] = set()
+    if p.clause is not None and p.clause.kind == RELATIVE and p.clause.tokens:
+        # "The first Review Forum, which took place at UN Headquarters": the clause is
+        # about the event it follows
+        before = _mention_before(p, p.reading.tokens[p.clause.tokens[0]].start)
+        if before is not None and before.kind == EVENT:
+            events, antecedent = [*events, before], {before.id}
     named = {m.id for m in events}
     if not named:
         return None
-    subject = {m.id for m in events if _before_verb(p, m.start)}
+    subject = antecedent | {m.id for m in events if _before_verb(p, m.start) and m.id not in antecedent}
     claim_places = [m for m in events if m.id == p.claim.event]
     as_place = bool(claim_places) and all(_after_in(p, m.start) for m in claim_places)
     if p.claim.event in named and not (subject and p.claim.event not in subject and as_place):
@@ -661,8 +669,13 @@ def unknown_document(p: Pair) -> str | None:
     mentions = p.mentions_in(p.statement, p.reading, p.clause)
     if p.clause.kind == RELATIVE and p.clause.tokens:
         # ", which the Assembly adopted on 7 June 2022" is about the noun before it
-        before = _mention_before(p, p.reading.tokens[p.clause.tokens[0]].start)
+        opening = p.reading.tokens[p.clause.tokens[0]].start
+        before = _mention_before(p, opening)
         mentions = [*mentions, *([before] if before else [])]
+        # "Resolution 55/93 of the General Assembly, adopted on 4 December 2000"
+        document = _document_before(p, opening)
+        if document and not _same_document_in_claim(p, [document]):
+            return f"the clause is about the {document} before it, not the subject"
     for m in mentions:
         words = {w.lower() for w in m.text.split()}
         if m.kind in (NAME, OTHER) and words & (v.instrument_nouns | v.event_nouns):
@@ -796,7 +809,8 @@ def change_not_level(p: Pair) -> str | None:
     right before the figure.
 
     Example: "Migrants are 3.4 percent of humanity, up 2.7 percent since 2000." does
-    not compare 2.7 with the 3.5 % share.
+    not compare 2.7 with the 3.5 % share, nor "additional pledges of $9 million"
+    with the pledges made so far.
     """
     if p.fact.value is None or p.fact.value.change:
         return None
@@ -809,6 +823,8 @@ def change_not_level(p: Pair) -> str | None:
         return None  # "made up 2.8 per cent" is a level
     if words and (words[-1] in v.change_words or (words[-1] == "by" and len(words) == 2 and words[0] in v.change_words)):
         return "the figure is a change, the sources' a level"
+    if p.clause is not None and set(p.reading.words_before(p.fact.start, NOUN_GROUP_REACH)) & v.increment_words:
+        return "the figure is an addition ('additional', 'further'), the sources' a level"
     return None
 
 
@@ -884,7 +900,9 @@ def post_holder(p: Pair) -> str | None:
     "Persecuted, isolated ..." or "AFP" are not holders of any post.
 
     Example: "UN Deputy Secretary-General Jane Doe said the fund matters." is not
-    contradicted by the Secretary-General's name.
+    contradicted by the Secretary-General's name, nor is "the new Director General,
+    Jane Doe," (a holder after the sources' time), nor "Mr. Doe, the Chairperson,
+    signed" when the claim's body is not named: every body has a chairperson.
     """
     if len(p.claim.members) != 1:
         return None
@@ -897,11 +915,26 @@ def post_holder(p: Pair) -> str | None:
     for k in range(len(tokens)):
         w = tokens[k].lower
         hyphenated = "-" in w and w.split("-")[0] in qualifiers
-        if tokens[k].text[:1].isupper() and (hyphenated or (w in qualifiers and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper())):
-            return f"the sentence names another post ('{tokens[k].text}')"
+        # "Deputy Secretary-General", "the new Director General" (a lower-case "under"
+        # is a preposition: "under Secretary-General Guterres")
+        capitalised = tokens[k].text[:1].isupper() or w != "under"
+        if capitalised and (hyphenated or (w in qualifiers and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper())):
+            return f"the sentence names another post or another holder's time ('{tokens[k].text}')"
     if any(c.acts for c in p.claim_reading.clauses):  # type: ignore[union-attr]
         return None  # a doer of an act ("signed by X"): the analyser ties the name to the act
     title = _title_words(p)
+    # the body the post belongs to: "Chairperson of the International Migrants Alliance"
+    claim_reading = p.claim_reading
+    body = {
+        m.id for m in p.claim.primary.mentions
+        if m.id not in p.claim.members and claim_reading is not None
+        and [w for w in claim_reading.words_before(m.start, 2) if w not in vocabulary().determiners][-1:] in (["of"], ["for"])
+    }
+    said = {t.lower for t in p.reading.tokens}
+    # a title of one word ("the Chairperson") names no post without its body; "the
+    # Special Representative for International Migration" does
+    if title and len(title & said) == 1 and body and not body & {m.id for m in p.statement.mentions}:
+        return "the sentence does not name the body whose post the claim gives"  # "Mr. X, the Chairperson, ..."
     own = [c for c in (p.clause, _relative_after(p)) if c is not None]
     clause_words = {p.reading.tokens[i].lower for c in own for i in c.tokens}
     leads = any(a.family == "leading" for c in own for a in c.acts)
@@ -1381,13 +1414,17 @@ def other_kind(p: Pair) -> str | None:
     same states; nor are "12 regional offices" the "171 country offices".
 
     Example: "IOM has 166 member states and 8 observer states." does not contradict
-    its 175 member states with the 8.
+    its 175 member states with the 8; nor does "10.20", a figure with a fraction,
+    count states.
     """
     if p.fact.value is None:
         return None  # agreeing or not: "ten fundamental principles" are not the ten guiding ones
     sourced = _sourced_value(p)
     if sourced is None or sourced.quantity is None or sourced.quantity.kind != "count":
         return None  # "of the world population", "of the global population": shares of one whole
+    stated = p.fact.value.quantity
+    if stated is not None and stated.kind == "count" and stated.value != int(stated.value) and sourced.quantity.value == int(sourced.quantity.value):
+        return "the sentence's figure has a fraction: it counts no whole things"  # "10.20" is a time or a measure
     stated_words, sourced_words = p.fact.value.noun.split(), sourced.noun.split()
     if len(stated_words) < 2 or len(sourced_words) < 2 or stated_words[-1] != sourced_words[-1]:
         return None
@@ -1630,6 +1667,26 @@ def _act_noun(word: str) -> bool:
 
 
 
+def _document_before(p: Pair, offset: int) -> str:
+    """The instrument noun (or document symbol, "55/93") of the noun group before a
+    relative clause, past "of" phrases ("Resolution 55/93 of the General Assembly,
+    adopted ..."), unless a name the table knows covers it ("the migration accord,
+    which ...")."""
+    v = vocabulary()
+    i = bisect_right(p.reading.starts, offset) - 1
+    reach = 0
+    while i > 0 and reach < 2 * NOUN_GROUP_REACH:
+        i -= 1
+        t = p.reading.tokens[i]
+        if t.lower in v.prepositions and t.lower != "of" or t.text in ";:()":
+            break
+        if t.lower in v.instrument_nouns or t.text == "/":
+            known = any(m.start <= t.start < m.end and m.kind != NAME for m in p.statement.mentions)
+            return "" if known else t.lower if t.text != "/" else "document"
+        reach += 1
+    return ""
+
+
 def _mention_before(p: Pair, offset: int) -> Mention | None:
     """The statement's last name that ends at or before offset (the antecedent of a
     relative clause that starts there)."""
@@ -1799,6 +1856,8 @@ def _third_party(p: Pair, reported: Clause) -> bool:
     source of figures? "A spokesman said the pact has 25 objectives" reports an
     opinion; "the report says" and "IOM says it has 175 members" relay a source or
     the holder, and a wrong figure there is the sentence's own."""
+    while reported.kind != REPORTED and reported.parent >= 0:
+        reported = p.reading.clauses[reported.parent]  # "declared that when two-thirds ...": the saying
     if reported.parent < 0:
         return False
     # the clause with the verb of saying and, when it is a relative clause ("the
@@ -1820,8 +1879,8 @@ def _says_anywhere(reading: Reading) -> bool:
 
 def _after_in(p: Pair, offset: int) -> bool:
     """Is the name at offset a place ("in Marrakech", "at the Assembly")?"""
-    before = p.reading.text[max(0, offset - 8) : offset].split()
-    return bool(before) and before[-1].lower() in ("in", "at")
+    before = [w for w in p.reading.words_before(offset, 2) if w not in vocabulary().determiners]
+    return bool(before) and before[-1] in ("in", "at")
 
 
 def _events_in(p: Pair, clause: Clause | None) -> set[str]:
