@@ -122,6 +122,18 @@ FIRES = [
     # a new holder is after the sources' time; a chairperson of an unnamed body is anyone's
     ("A123", "The new Director General of IOM, Jane Roe, opened the meeting."),
     ("A123", "Jane Roe, the Chairperson, signed the document."),
+    # the day someone spoke is not the day of what they spoke of
+    ("A150", "The government announced on Sunday, 9 December 2018, that it would not sign the compact."),
+    # another start is another count
+    ("A151", "Since 2014, nearly 70,000 migrants have died on the move."),
+    # a place dated to another month is another occasion's
+    ("A152", "The conference followed the text's approval on 13 July at UN Headquarters in New York."),
+    # an indirect question asks
+    ("A103", "Ministers were split over whether the compact was binding."),
+    # a name that ends in a body's noun holds no post
+    ("A123", "The Secretary-General also set up the UN Migration Network."),
+    # the sources' date is of an act ('marked') the sentence does not give
+    ("A102", "It was on 18 December 1990 that the Assembly adopted the Migrant Workers Convention."),
     # numbering, not counting
     ("A117", "In episode 12 of our podcast, we discuss the General Assembly vote on the migration compact."),
 ]
@@ -193,6 +205,11 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("The 2016 New York Declaration was backed by 150 UN members.", "contradicted"),
         # verbs of dropping an agreement take a side
         ("Australia ditches the UN migration pact.", "supported"),
+        # the sources' count with another start: the period is wrong (A151)
+        ("More than 60,000 migrants have died on the move since 2010.", "contradicted"),
+        # a round figure at the sources' bound is that figure, rounded
+        ("Sixty thousand migrants have died on the move since 2000.", "supported"),
+        ("Fifty thousand migrants have died on the move since 2000.", "contradicted"),
         # the holder of a post, with its body named, is judged (A123)
         ("Jane Roe is the Chairperson of the International Migrants Alliance.", "contradicted"),
         # a vote at a stage where the table records votes is judged (A148)

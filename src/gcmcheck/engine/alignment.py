@@ -64,6 +64,7 @@ class Pair:
         overlap: float = 0.0, claim_reading: Reading | None = None, background: frozenset[str] = frozenset(),
         clause_only: bool = False, agreeing_of: Callable[[], tuple[str, ...]] | None = None,
         voted_events: frozenset[str] = frozenset(),
+        event_date: DateMention | None = None,
     ) -> None:  # fmt: skip
         self.statement = statement
         self.reading = reading
@@ -80,6 +81,7 @@ class Pair:
         self.clause_only = clause_only  # the claim fits only the clauses that name nobody it does not know
         self.agreeing_of = agreeing_of  # works out `agreeing`, on need
         self.voted_events = voted_events  # the events at which the table records a vote
+        self.event_date = event_date  # the date the table gives the claim's event, if any
 
     @cached_property
     def agreeing(self) -> tuple[str, ...]:
@@ -306,10 +308,16 @@ def act_family(p: Pair) -> str | None:
     if p.act is None:
         if p.fact.kind == DATE and p.comparison.outcome == MISMATCH and p.clause.tokens and _has_unknown_verb(p):
             return "the date is of an act the claim does not give"
+        if p.fact.kind == DATE and p.comparison.outcome == MISMATCH and p.sourced_act is None and _claim_verb_unknown(p):
+            return "the sources' date is of an act the sentence does not give"
         noun = p.fact.value.noun.split() if p.fact.value else []
         if p.fact.kind == QUANTITY and noun and _act_noun(noun[-1]) and p.sourced_clause is not None and not p.sourced_clause.acts:
             return "the sentence counts those who acted, the claim a standing number"
         return None
+    if p.sourced_act is None and p.fact.kind == DATE and p.comparison.outcome == MISMATCH and _claim_verb_unknown(p):
+        # "Migrants' Day on 18 December 2019 marked 29 years since the adoption":
+        # the sources' date is of an act the sentence does not give
+        return f"the sentence dates '{p.act.lemma}', the sources another act"
     if p.sourced_act is not None:
         sourced = frozenset({p.sourced_act.family})
     elif p.sourced_clause is not None:
@@ -332,6 +340,16 @@ def act_family(p: Pair) -> str | None:
     if p.fact.kind == QUANTITY and _same_month(p):
         return None  # "approved in July by all 193 but the US": the July text was finalised, in other words
     return f"the sentence speaks of '{p.act.lemma}', the claim of another act"
+
+
+def _claim_verb_unknown(p: Pair) -> bool:
+    """Does the clause of the sources' value have a verb of no act family ("marked")?"""
+    clause = p.sourced_clause
+    if clause is None or clause.acts:
+        return False
+    v = vocabulary()
+    tokens = p.version_reading.tokens
+    return any(tokens[i].text[:1].islower() and "-" not in tokens[i].text and v.past_form(tokens[i].lower) for i in clause.tokens)
 
 
 def _same_month(p: Pair) -> bool:
@@ -910,6 +928,8 @@ def post_holder(p: Pair) -> str | None:
     mention = next((m for m in p.statement.mentions if m.start == p.fact.start), None)
     if (mention is None or mention.kind == NAME) and len(name.split()) < 2:
         return f"'{name}' is not read as a person's name"
+    if name.split()[-1].lower() in vocabulary().body_nouns:
+        return f"'{name}' is a body, not a person"  # "the Secretary-General launched the UN Migration Network"
     qualifiers = vocabulary().post_qualifiers
     tokens = p.reading.tokens
     for k in range(len(tokens)):
@@ -1460,7 +1480,7 @@ def date_of_an_unnamed_act(p: Pair) -> str | None:
     return "the sentence dates an act it does not name as the claim's"
 
 
-@rule("A144", "date-of-another-topic", kinds=(DATE,), disagreeing=True)
+@rule("A144", "date-of-another-topic", elsewhere=True, kinds=(DATE,), disagreeing=True)
 def date_of_another_topic(p: Pair) -> str | None:
     """What it does: a date of something the subject did is compared only with a
     claim about the subject or one of the table's events.
@@ -1616,6 +1636,84 @@ def vote_on_another_matter(p: Pair) -> str | None:
         if matter and matter not in claim_words:
             return f"the vote is on the {matter}, not on the instrument itself"
     return None
+
+
+@rule("A150", "date-of-saying", elsewhere=True, kinds=(DATE,))
+def date_of_saying(p: Pair) -> str | None:
+    """What it does: a date right after a verb of saying ("announced on 2 December",
+    "said on Friday, 5 May") is when someone spoke, not when what they spoke of
+    happened.
+
+    Why: "The administration announced on 2 December 2017 that it is withdrawing"
+    dates the announcement; it is not the date of any conference or vote, and a
+    claim that records what was said is judged by the words, not the day.
+
+    Example: "The government announced on 9 December 2018 that it would not sign the
+    compact." is not contradicted by the dates of the Marrakech conference.
+    """
+    v = vocabulary()
+    k = bisect_right(p.reading.starts, p.fact.start) - 1
+    while k > 0:
+        k -= 1
+        w = p.reading.tokens[k].lower
+        if w in ("on", "in", ",", "last", "this") or w in v.weekdays:
+            continue  # "announced on Saturday, 2 December"
+        if w in v.saying or w in v.attribution_verbs:
+            if _records_saying(p):
+                return None  # "Guterres said on 10 December ...": a claim about the saying
+            return f"the date is when someone spoke ('{w}'), not of what they spoke of"
+        return None
+    return None
+
+
+@rule("A151", "count-over-another-period", kinds=(DATE,), disagreeing=True)
+def count_over_another_period(p: Pair) -> str | None:
+    """What it does: a "since" or "from" date that bounds a count is the start of
+    the count's period; another start is another count, not a wrong date.
+
+    Why: "Since 2014, nearly 70,000 migrants have died" and "more than 60,000 have
+    died since 2000" are two figures over two periods; neither refutes the other.
+
+    Example: "Since 2015, some 20,000 migrants have drowned." is not contradicted by
+    the deaths counted since 2000; "60,000 have died since 2010" is, for it gives the
+    sources' count another start.
+    """
+    stated = p.fact.value.date if p.fact.value else None
+    if stated is None or stated.qualifier not in ("since", "from") or p.clause is None:
+        return None
+    sourced = next((v.date for v in p.version.values if v.start == p.comparison.at and v.date), None)
+    if sourced is None or sourced.qualifier not in ("since", "from"):
+        return None
+    # the counts the date bounds: in its clause, or in the one an opening "Since 2014," leads
+    counts = [v.quantity for v in p.statement.quantities if v.quantity and p.statement.same_clause(v.start, p.fact.start)]
+    sourced_counts = [v.quantity for v in p.version.quantities if v.quantity]
+    if not counts or not sourced_counts:
+        return None  # "promoting migration since 1961": the start of a state, which may be wrong
+    if any(abs(q.value - c.value) <= 0.05 * c.value for q in counts for c in sourced_counts):
+        return None  # the sources' own count with another start: the period is wrong
+    return "the sentence counts over another period than the sources"
+
+
+@rule("A152", "place-of-another-date", kinds=(VENUE,), disagreeing=True)
+def place_of_another_date(p: Pair) -> str | None:
+    """What it does: a place dated in its clause to a month the claim's event does not
+    have is the place of another occasion.
+
+    Why: "following its approval on 13 July at UN Headquarters in New York" gives the
+    place of the July agreement, not of the December conference.
+
+    Example: "The conference followed the text's approval on 13 July at UN
+    Headquarters in New York." is not contradicted by the conference's Marrakech.
+    """
+    stated = [d for d in p.dates_in(p.statement, p.reading, p.clause) if d.month and not d.qualifier]
+    sourced = [v.date for v in (*p.version.dates, *p.claim.primary.dates) if v.date and v.date.month]
+    if not sourced and p.event_date is not None and p.event_date.month:
+        sourced = [p.event_date]  # "the conference took place in Marrakech": its event's date
+    if not stated or not sourced:
+        return None
+    if any(d.month == c.month for d in stated for c in sourced):
+        return None
+    return "the place is of an occasion in another month than the claim's"
 
 
 # --- helpers -----------------------------------------------------------------------

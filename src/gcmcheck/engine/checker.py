@@ -459,6 +459,7 @@ class Checker:
             s, read(s.text), fact, claim, version, self._read_claim_text(version.text), comparison, self.table.lexicon,
             planned=_planned(claim), overlap=cand.overlap, claim_reading=self._read_claim_text(claim.primary.text),
             background=self.table.background, clause_only=cand.clause_only, voted_events=self._voted_events(),
+            event_date=self._event_date(claim.event),
         )
         if fact.kind == DATE and comparison.outcome == MISMATCH and _names_an_event(fact):
             pair.agreeing_of = lambda: self._agreeing(s, fact, claim)
@@ -466,6 +467,15 @@ class Checker:
         if self.trace is not None:
             self.trace.append((fact, claim.id, comparison, found))
         return found
+
+    def _event_date(self, event: str) -> DateMention | None:
+        """The date the table gives an event (worked out once for the table)."""
+        if not event:
+            return None
+        if self._event_dates is None:
+            self._event_dates = order.event_dates(self.table)
+        found = self._event_dates.get(event)
+        return found[0] if found else None
 
     def _voted_events(self) -> frozenset[str]:
         """The events at which one of the table's claims records a vote (worked out once)."""

@@ -289,7 +289,9 @@ def compare(fact: Fact, version: Analysis, claim: CompiledClaim, statement: Anal
         expected = "binding" if version.binding else "non-binding"
         return Comparison(MATCH if version.binding == fact.binding else MISMATCH, expected, reason="legal force")
     if fact.kind == VENUE:
-        places = venues(version)
+        # a claim tied to no event gives a place only where something happens there:
+        # "movements across Europe and in the United States" hold no meeting
+        places = [p for p in venues(version) if claim.event or p.kind == "event" or hosts(version.text, p)]
         if not places:
             return None
         same = next((p for p in places if p.id == fact.entity), None)
@@ -391,7 +393,7 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
         if stated.role and v.role and _pending_beside(stated.role, {v.role}):
             continue
         role_fit = 2 if stated.role == v.role else (1 if not stated.role or not v.role else 0)
-        agrees = _agree(q, sq)
+        agrees = figures_agree(q, sq)
         closeness = -abs(q.value - sq.value) / max(abs(sq.value), 1e-9)
         key = (role_fit, noun, int(agrees), closeness)
         if best is None or key > best[0]:
@@ -424,11 +426,15 @@ def _compare_quantity(stated: Value, version: Analysis, others: list[Value], cla
 _LOWER_BOUNDS, _UPPER_BOUNDS = ("more", "atleast"), ("less", "atmost")
 
 
-def _agree(stated: Quantity, sourced: Quantity) -> bool:
+def figures_agree(stated: Quantity, sourced: Quantity) -> bool:
     """Ranges overlap, and a bound is not stretched: "more than 60,000" in the
-    sources does not vouch for "more than 61,000" (nor "fewer than" the other way)."""
+    sources does not vouch for "more than 61,000" (nor "fewer than" the other way).
+    A round figure at the sources' bound is that figure, rounded: "sixty thousand"
+    for "more than 60,000"."""
     if not quantities_agree(stated, sourced):
-        return False
+        bound = sourced.hedge in _LOWER_BOUNDS or sourced.hedge in _UPPER_BOUNDS
+        round_figure = stated.value >= 1000 and stated.value % 1000 == 0
+        return bound and not stated.hedge and round_figure and abs(stated.value - sourced.value) <= 1e-9 * sourced.value
     if stated.hedge in _LOWER_BOUNDS and sourced.hedge in _LOWER_BOUNDS:
         return stated.value <= sourced.value * (1 + 1e-9)
     if stated.hedge in _UPPER_BOUNDS and sourced.hedge in _UPPER_BOUNDS:
@@ -463,7 +469,7 @@ def _taken(sourced: Value, others: list[Value], noun: str | None = None) -> bool
     175 countries" against "175 member states and a presence in 171 countries")."""
     for o in others:
         if sourced.quantity and o.quantity and o.quantity.kind == sourced.quantity.kind:
-            if _agree(o.quantity, sourced.quantity) and o.role in ("", TOTAL, sourced.role):
+            if figures_agree(o.quantity, sourced.quantity) and o.role in ("", TOTAL, sourced.role):
                 exact = o.quantity.value == sourced.quantity.value and not o.quantity.hedge
                 if noun is None:
                     return True

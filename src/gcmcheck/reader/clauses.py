@@ -638,8 +638,9 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
         reduced = not passive and w.endswith("ed") and k > 0 and words[k - 1] not in v.auxiliaries and k + 1 < len(words) and words[k + 1] == "by"
         clause.acts.append(Act(name, family, t.start, end, passive=passive, negated=negated, infinitive=infinitive, catenated=catenated, reduced=reduced, answer=answer))
         negated_from = None
-    if reading.question:
-        clause.modality, clause.cue = QUESTION, "?"
+    if reading.question or (words and words[0] in v.question_openers):
+        # "?" asks; so does a clause opened by "whether" ("divided on whether it was binding")
+        clause.modality, clause.cue = QUESTION, "?" if reading.question else words[0]
         return
     for k in range(len(toks)):
         if toks[k].kind != WORD:
