@@ -205,6 +205,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("The 2016 New York Declaration was backed by 150 UN members.", "contradicted"),
         # verbs of dropping an agreement take a side
         ("Australia ditches the UN migration pact.", "supported"),
+        # both clauses describe the document by the same noun: one document (A101)
+        ("Work on the pact started in 2016, when all 193 member states adopted a declaration on migration.", "supported"),
         # the sources' count with another start: the period is wrong (A151)
         ("More than 60,000 migrants have died on the move since 2010.", "contradicted"),
         # a round figure at the sources' bound is that figure, rounded

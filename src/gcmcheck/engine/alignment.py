@@ -259,7 +259,27 @@ def other_instrument(p: Pair) -> str | None:
         )
     if stated & sourced:
         return None
+    if _same_document_noun(p):
+        return None  # both clauses speak of "a declaration" the same way
     return f"the sentence is about {_names(set(stated), p)}, the claim about {_names(set(sourced), p)}"
+
+
+def _same_document_noun(p: Pair) -> bool:
+    """Do the fact's clause and the sourced value's clause both describe a document
+    by the same noun ("when all 193 states adopted a declaration")?"""
+    if p.clause is None or p.sourced_clause is None:
+        return False
+    nouns = vocabulary().instrument_nouns
+
+    def bare(reading: Reading, clause: Clause, analysis: Analysis) -> set[str]:
+        # nouns outside every name: "a declaration", not the "Compact" of a name
+        spans = [(m.start, m.end) for m in analysis.mentions]
+        return {
+            t.lower for t in (reading.tokens[i] for i in clause.tokens)
+            if t.lower in nouns and not any(a <= t.start < b for a, b in spans)
+        }
+
+    return bool(bare(p.reading, p.clause, p.statement) & bare(p.version_reading, p.sourced_clause, p.version))
 
 
 def _stated_instruments(p: Pair) -> frozenset[str]:
