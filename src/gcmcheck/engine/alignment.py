@@ -965,7 +965,7 @@ def post_holder(p: Pair) -> str | None:
     title = _title_words(p)
     # the body the post belongs to: "Chairperson of the International Migrants Alliance"
     claim_reading = p.claim_reading
-    body = {
+    bodies = {
         m.id for m in p.claim.primary.mentions
         if m.id not in p.claim.members and claim_reading is not None
         and [w for w in claim_reading.words_before(m.start, 2) if w not in vocabulary().determiners][-1:] in (["of"], ["for"])
@@ -973,7 +973,7 @@ def post_holder(p: Pair) -> str | None:
     said = {t.lower for t in p.reading.tokens}
     # a title of one word ("the Chairperson") names no post without its body; "the
     # Special Representative for International Migration" does
-    if title and len(title & said) == 1 and body and not body & {m.id for m in p.statement.mentions}:
+    if title and len(title & said) == 1 and bodies and not bodies & {m.id for m in p.statement.mentions}:
         return "the sentence does not name the body whose post the claim gives"  # "Mr. X, the Chairperson, ..."
     own = [c for c in (p.clause, _relative_after(p)) if c is not None]
     clause_words = {p.reading.tokens[i].lower for c in own for i in c.tokens}
