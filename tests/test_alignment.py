@@ -134,6 +134,10 @@ FIRES = [
     ("A123", "The Secretary-General also set up the UN Migration Network."),
     # the sources' date is of an act ('marked') the sentence does not give
     ("A102", "It was on 18 December 1990 that the Assembly adopted the Migrant Workers Convention."),
+    # a share of another whole
+    ("A142", "Some 1.4 per cent of the world's child population are migrants."),
+    # put forward, not done
+    ("A116", "She proposed backing the pact and opposing Italy joining it."),
     # numbering, not counting
     ("A117", "In episode 12 of our podcast, we discuss the General Assembly vote on the migration compact."),
 ]

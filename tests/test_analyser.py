@@ -123,6 +123,8 @@ def test_a_stance_needs_the_subject_as_object():
         ("The compact is not non-binding.", True),
         # a negation in an aside that has ended does not reach the word
         ("The pact, not a treaty, is binding, its critics say.", True),
+        # "politically binding" says nothing of the law
+        ("The Dutch cabinet called the accord politically binding.", None),
     ],
 )
 def test_legal_force(text: str, binding: bool | None):
@@ -286,6 +288,8 @@ def test_a_day_written_after_its_month_and_a_comma_is_no_figure(text: str, figur
         ("Hungary joined the nay-sayers and a dozen others abstained.", "hungary"),
         # the US's side, in the clause that opens the sentence
         ("Italy, after the US pulled out, waited.", "italy"),
+        # a relative clause on other names ("both of which")
+        ("Italy stands apart from Hungary and Poland, both of which have decided to back the compact.", "italy"),
     ],
 )
 def test_a_side_in_another_clause_is_not_the_names(text: str, entity: str) -> None:

@@ -284,3 +284,14 @@ def test_yet_without_a_comma_is_an_adverb(text: str) -> None:
 def test_yet_after_a_comma_joins_two_clauses() -> None:
     r = read("Italy helped draft it, yet Italy has not signed it.")
     assert len([c for c in r.clauses if c.tokens]) == 2
+
+
+def test_a_quantified_relative_pronoun_opens_a_relative_clause() -> None:
+    r = read("Spain stands apart from Croatia and Slovenia, both of which back the compact.")
+    assert r.clause_at(r.text.index("back")).kind == RELATIVE
+
+
+def test_gerunds_put_forward_are_named_and_one_clause() -> None:
+    r = read("She proposed backing the pact and opposing its rival.")
+    assert len([c for c in r.clauses if c.tokens]) == 1
+    assert all(a.infinitive for c in r.clauses for a in c.acts)

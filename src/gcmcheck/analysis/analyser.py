@@ -409,6 +409,10 @@ def _subordinate_side(text: str, name: Mention, role: _Role) -> bool:
     if other is None or other is own or not other.tokens:
         return False
     v = vocabulary()
+    if other.kind == RELATIVE and other.tokens:
+        # "a different position to those of Estonia and Lithuania, both of which have
+        # decided to support it": the side is the antecedent's, not an earlier name's
+        return not _just_before(reading, name.end, reading.tokens[other.tokens[0]].start)
     if other.kind == COORDINATE:
         # "A and B joined the nay-sayers and a dozen others abstained": the second
         # clause has a subject of its own before its verb
@@ -419,6 +423,13 @@ def _subordinate_side(text: str, name: Mention, role: _Role) -> bool:
         return False
     opening = reading.tokens[other.tokens[0]].lower
     return opening in v.subordinators or opening in v.initial_subordinators  # not "that": "the 164 that approved it"
+
+
+def _just_before(reading: Reading, end: int, opening: int) -> bool:
+    """Do only a few words (a list's other names, "both of") stand between a name
+    and a relative clause opening at `opening`?"""
+    between = [t for t in reading.tokens if end <= t.start < opening and t.kind == "word"]
+    return len(between) <= 8 and not any(t.lower in ("to", "than", "from", "of") and t is between[0] for t in between[:1])
 
 
 def _own_subject_between(text: str, name: Mention, role: _Role, names: list[Mention]) -> bool:
@@ -695,5 +706,7 @@ def _binding(text: str) -> bool | None:
     if not m:
         return None
     reading = read(text)
+    if reading.words_before(m.start(), 1) and reading.words_before(m.start(), 1)[0] in vocabulary().other_binding:
+        return None  # "politically binding": no legal force is stated
     clause = reading.clause_at(m.start())
     return not (clause is not None and reading.negated_before(clause, m.start()))

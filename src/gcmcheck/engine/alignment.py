@@ -1455,11 +1455,23 @@ def other_kind(p: Pair) -> str | None:
 
     Example: "IOM has 166 member states and 8 observer states." does not contradict
     its 175 member states with the 8; nor does "10.20", a figure with a fraction,
-    count states.
+    count states; nor is "1.4 % of the world's child population" a share of the
+    world's population.
     """
     if p.fact.value is None:
         return None  # agreeing or not: "ten fundamental principles" are not the ten guiding ones
     sourced = _sourced_value(p)
+    if sourced is not None and sourced.quantity is not None and sourced.quantity.kind == "percent" and p.fact.value.noun and sourced.noun:
+        # a share of another whole: "1.4 % of the world's child population"
+        v = vocabulary()
+        stated_words, sourced_words = p.fact.value.noun.split(), sourced.noun.split()
+        if stated_words[-1] not in sourced_words:
+            return None  # "of humanity": another word for the whole, not a narrower one
+        head = sourced_words.index(stated_words[-1])
+        extra = set(stated_words[:-1]) - set(sourced_words[:head]) - {w[:5] for w in v.whole_words} - v.whole_words
+        if extra:
+            return f"the sentence's share is of another whole ('{' '.join(sorted(extra))}')"
+        return None
     if sourced is None or sourced.quantity is None or sourced.quantity.kind != "count":
         return None  # "of the world population", "of the global population": shares of one whole
     stated = p.fact.value.quantity

@@ -108,8 +108,9 @@ def _venues(text: str, names: list[Mention]) -> list[Mention]:
     for m in names:
         first = bisect_left(reading.starts, m.start)
         last = max(first, bisect_left(reading.starts, m.end) - 1)
-        if _placed(tokens, first, v) and not _modifies_a_name(tokens, last, starts, v):
-            found.append(m)
+        body = m.kind != "event" and any(w.lower() in v.body_nouns for w in m.text.split())
+        if _placed(tokens, first, v) and not _modifies_a_name(tokens, last, starts, v) and not body:
+            found.append(m)  # "at the Ministry of Foreign Affairs" is an affiliation, not a place
     return found
 
 

@@ -423,7 +423,9 @@ def _read(text: str, v: Vocabulary) -> Reading:
                 and clauses[current].kind != RELATIVE
                 and (any(verbish[k] and not tokens[k].lower.endswith("ing") for k in clauses[current].tokens) or (i + 2 < n and ahead_past_commas[i + 2]))
             )
-            if reduced or nxt in v.relatives:  # ", which contains 23 objectives": the pronoun opens a clause
+            # ", both of which have decided": a quantifier and "of" before the pronoun
+            quantified = i + 3 < n and nxt in v.relative_quantifiers and tokens[i + 2].lower == "of" and tokens[i + 3].lower in v.relatives
+            if reduced or nxt in v.relatives or quantified:  # ", which contains 23 objectives": the pronoun opens a clause
                 owner[i] = current
                 clauses[current].tokens.append(i)
                 stack.append(current)
@@ -455,6 +457,7 @@ def _read(text: str, v: Vocabulary) -> Reading:
             t.kind == WORD and lower in v.coordinators and _verb_ahead(tokens, verbish, i + 1)
             and (seen_verb or lower in _STRONG_COORDINATORS) and not _ends_list(list_state, current, tokens, i)
             and not (lower == "yet" and (i == 0 or tokens[i - 1].text != ","))  # "has not yet signed": an adverb
+            and not _joins_gerunds(tokens, verbish, clauses[current].tokens, i)
         ):
             current, seen_verb = new(COORDINATE), False
         owner[i] = current
@@ -553,6 +556,15 @@ def _is_verb(t: Token, v: Vocabulary, known: frozenset[str]) -> bool:
     return v.lemma(w) in known or v.past_form(w)
 
 
+def _joins_gerunds(tokens: list[Token], verbish: list[bool], clause: list[int], i: int) -> bool:
+    """Does the coordinator at i join two gerunds of one clause ("proposed supporting
+    the resolution and opposing the pact") rather than two clauses?"""
+    if i + 1 >= len(tokens) or not tokens[i + 1].lower.endswith("ing"):
+        return False
+    verbs = [k for k in clause if verbish[k]]
+    return bool(verbs) and tokens[verbs[-1]].lower.endswith("ing")
+
+
 def _attributive(tokens: list[Token], verbish: list[bool], k: int, v: Vocabulary) -> bool:
     """Is the participle at k an adjective before its noun: after a determiner (and
     an adverb in -ly: "a highly publicized"), or joined by "and" to one that is
@@ -622,6 +634,8 @@ def _read_verbs(reading: Reading, clause: Clause, v: Vocabulary, known: frozense
         # "to sign", and a gerund after "for", "of", "about", "on" ("arguments for signing"):
         # named, not done ("joined the US in opposing it" and "by voting no" are done)
         infinitive = k > 0 and ((words[k - 1] == "to" and not catenated) or (w.endswith("ing") and words[k - 1] in v.naming_prepositions))
+        # "proposed supporting the resolution and opposing ...": put forward, not done
+        infinitive = infinitive or (w.endswith("ing") and any(lemma(x, v.proposing, v.irregular) in v.proposing for x in words[max(0, k - 6) : k]))
         answer = ""
         after = [x for x in words[k + 1 : k + 4] if x not in ("'", '"', "\u201c", "\u201d", "\u2018", "\u2019")]
         if base == "vote" and after:
