@@ -295,3 +295,24 @@ def test_gerunds_put_forward_are_named_and_one_clause() -> None:
     r = read("She proposed backing the pact and opposing its rival.")
     assert len([c for c in r.clauses if c.tokens]) == 1
     assert all(a.infinitive for c in r.clauses for a in c.acts)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        # an absolute phrase has no verb; the participle after it is the clause's verb
+        ("In July all 193 members, the United States included, finalised the pact.", "finalised"),
+        # a verb in a time clause, or of a trailing attribution, is not the clause's own
+        ("The Czech Republic, a holdout at Marrakech, backed the compact when it came to a vote.", "backed"),
+        ("All 193 members, the United States included, finalised the text, Reuters reported.", "finalised"),
+    ],
+)
+def test_a_participle_without_a_verb_after_its_phrase_is_the_main_verb(text: str, verb: str) -> None:
+    r = read(text)
+    assert r.clause_at(r.text.index(verb)).kind != RELATIVE
+    assert r.clause_at(r.text.index(verb)) is r.clause_at(0)
+
+
+def test_a_participle_phrase_set_off_by_commas_is_a_reduced_relative_clause() -> None:
+    r = read("The compact, launched at the UN in 2016, was adopted in Marrakech.")
+    assert r.clause_at(r.text.index("launched")).kind == RELATIVE

@@ -426,10 +426,11 @@ def _subordinate_side(text: str, name: Mention, role: _Role) -> bool:
 
 
 def _just_before(reading: Reading, end: int, opening: int) -> bool:
-    """Do only a few words (a list's other names, "both of") stand between a name
-    and a relative clause opening at `opening`?"""
+    """Is the name (ending at `end`) in the noun group a relative clause opening at
+    `opening` is about: nothing between them but a list's other names ("Estonia
+    and Lithuania, both of which ...")?"""
     between = [t for t in reading.tokens if end <= t.start < opening and t.kind == "word"]
-    return len(between) <= 8 and not any(t.lower in ("to", "than", "from", "of") and t is between[0] for t in between[:1])
+    return all(t.text[:1].isupper() or t.lower in ("and", "or", "the") for t in between)
 
 
 def _own_subject_between(text: str, name: Mention, role: _Role, names: list[Mention]) -> bool:

@@ -319,6 +319,8 @@ def _read(text: str, v: Vocabulary) -> Reading:
             verbish[k] = False  # "on 4 May", "Will Smith": inside a sentence, a capital makes a name
         elif verbish[k] and tokens[k - 1].kind == NUMBER and _counted_plural(tokens[k].lower):
             verbish[k] = False  # "164 heads of state": a counted plural noun ("152 voted" stays a verb)
+        elif verbish[k] and tokens[k].lower in v.absolute_participles and k + 1 < len(tokens) and tokens[k + 1].text in ",;.":
+            verbish[k] = False  # "all 193 members, the United States included, finalised it": no verb
         elif verbish[k] and tokens[k].lower.endswith("ed") and _attributive(tokens, verbish, k, v):
             verbish[k] = False  # "a highly publicized and politicized gathering": adjectives
     ahead = _verbs_ahead(tokens, verbish)
@@ -421,7 +423,7 @@ def _read(text: str, v: Vocabulary) -> Reading:
             reduced = (
                 i + 1 < n and verbish[i + 1] and _participle(tokens[i + 1], v) and clauses[current].tokens
                 and clauses[current].kind != RELATIVE
-                and (any(verbish[k] and not tokens[k].lower.endswith("ing") for k in clauses[current].tokens) or (i + 2 < n and ahead_past_commas[i + 2]))
+                and (any(verbish[k] and not tokens[k].lower.endswith("ing") for k in clauses[current].tokens) or _main_verb_after_aside(tokens, verbish, i + 2, v))
             )
             # ", both of which have decided": a quantifier and "of" before the pronoun
             quantified = i + 3 < n and nxt in v.relative_quantifiers and tokens[i + 2].lower == "of" and tokens[i + 3].lower in v.relatives
@@ -529,6 +531,25 @@ def _dash_pairs(text: str, tokens: list[Token]) -> dict[int, bool]:
     if second == first + 1 or second + 1 >= len(tokens) or tokens[second + 1].kind == PUNCT:
         return {}
     return {first: True, second: False}
+
+
+def _main_verb_after_aside(tokens: list[Token], verbish: list[bool], k: int, v: Vocabulary) -> bool:
+    """Does the participle phrase from k close with a comma and the clause's own verb
+    follow ("the compact, launched in 2016, was adopted")? A verb inside a time
+    clause ("backed it when it came to a vote") or of an attribution (", Reuters
+    reported") is not the clause's own."""
+    comma = False
+    for j in range(k, len(tokens)):
+        t = tokens[j]
+        if t.kind == PUNCT and t.text in ";:()[]\u2014":
+            return False
+        if t.text == ",":
+            comma = True
+        elif not comma and t.lower in v.subordinators:
+            return False
+        elif comma and verbish[j]:
+            return t.lower not in v.saying and t.lower not in v.attribution_verbs
+    return False
 
 
 def _verbs_ahead(tokens: list[Token], verbish: list[bool], stop: str = ",;:()[]\u2014") -> list[bool]:
