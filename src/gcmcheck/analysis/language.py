@@ -360,12 +360,6 @@ PAST_HAPPENING_RE = regex(
     r"\b(?:(?:was|were)\s+(?:\w+\s+)?(?:held|convened|staged)|took\s+place|convened|concluded|ended)\b", re.IGNORECASE
 )
 
-# the date of a saying, not of what is said: "X said on 3 February 2023 that …"
-SPEECH_DATE_RE = regex(
-    r"\b(?:said|says|told\s+\w+|announced|stated|declared|wrote|argued|claimed|insisted|warned|noted|added)\s+(?:on|in)\s+\Z",
-    re.IGNORECASE,
-)
-
 # a figure that is a rise or fall, not a level: "an increase of 51 million", "rose by"
 CHANGE_BEFORE_RE = regex(
     r"\b(?:(?:an?\s+)?(?:increase|rise|growth|jump|drop|fall|decline|decrease)\s+of|(?:increased|rose|risen|grew|grown|"

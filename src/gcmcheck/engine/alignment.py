@@ -1683,19 +1683,27 @@ def date_of_saying(p: Pair) -> str | None:
     Example: "The government announced on 9 December 2018 that it would not sign the
     compact." is not contradicted by the dates of the Marrakech conference.
     """
+    verb = saying_before(p.reading, p.fact.start)
+    if not verb or _records_saying(p):
+        return None  # "Guterres said on 10 December ...": a claim about the saying
+    return f"the date is when someone spoke ('{verb}'), not of what they spoke of"
+
+
+def saying_before(reading: Reading, start: int) -> str:
+    """The verb of saying a date at `start` follows ("announced on Saturday, 2
+    December", "DESA said in December 2019"), or ""."""
     v = vocabulary()
-    k = bisect_right(p.reading.starts, p.fact.start) - 1
+    k = bisect_right(reading.starts, start) - 1
     while k > 0:
         k -= 1
-        w = p.reading.tokens[k].lower
+        w = reading.tokens[k].lower
         if w in ("on", "in", ",", "last", "this") or w in v.weekdays:
-            continue  # "announced on Saturday, 2 December"
+            continue
         if w in v.saying or w in v.attribution_verbs:
-            if _records_saying(p):
-                return None  # "Guterres said on 10 December ...": a claim about the saying
-            return f"the date is when someone spoke ('{w}'), not of what they spoke of"
-        return None
-    return None
+            return w
+        before = reading.tokens[k - 1].lower if k > 0 else ""
+        return before if before in v.saying else ""  # "told reporters on Friday"
+    return ""
 
 
 @rule("A151", "count-over-another-period", kinds=(DATE,), disagreeing=True)

@@ -24,7 +24,7 @@ from gcmcheck.analysis.lexicon import ENTITY, NAME, OTHER, SUBJECT
 from gcmcheck.analysis import language as lang
 from gcmcheck.engine import order
 from gcmcheck.engine.holders import POSSESSIVE_RE, given_the_part
-from gcmcheck.engine.alignment import Pair, Rule, misaligned, note_marker_at, reference_before
+from gcmcheck.engine.alignment import Pair, Rule, misaligned, note_marker_at, reference_before, saying_before
 from gcmcheck.engine.compiled import CompiledClaim, CompiledTable, title_tail
 from gcmcheck.engine.explain import explain
 from gcmcheck.reader.clauses import Reading, may_attribute, plain_words, read
@@ -533,7 +533,7 @@ class Checker:
         dated = [
             v for v in s.dates
             if v.date and v.date.year and v.date.qualifier != ATTRIBUTIVE and s.same_clause(v.start, fact.start)
-            and not lang.SPEECH_DATE_RE.search(s.text, max(0, v.start - 40), v.start)
+            and not saying_before(read(s.text), v.start)
         ]
         # the fact's own date is the nearest one ("372 million in 2016, up 73 million since 2025")
         nearest = min(dated, key=lambda v: min(abs(v.start - fact.end), abs(fact.start - v.end)), default=None)
@@ -682,7 +682,7 @@ def _substantive(text: str, v: Value) -> bool:
     if v.date is not None:
         # a label ("the 1990 convention"), a month without a year ("by December") or
         # the date of a saying ("DESA said in December 2019") sets the scene
-        if lang.SPEECH_DATE_RE.search(text, max(0, v.start - 40), v.start):
+        if saying_before(read(text), v.start):
             return False
         return v.date.qualifier != ATTRIBUTIVE and (v.date.year is not None or v.date.day is not None)
     if text[v.end : v.end + 1] == "-" and v.quantity is not None and v.quantity.value < 100:
