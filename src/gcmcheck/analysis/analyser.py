@@ -707,7 +707,5 @@ def _binding(text: str) -> bool | None:
     if not m:
         return None
     reading = read(text)
-    if reading.words_before(m.start(), 1) and reading.words_before(m.start(), 1)[0] in vocabulary().other_binding:
-        return None  # "politically binding": no legal force is stated
     clause = reading.clause_at(m.start())
     return not (clause is not None and reading.negated_before(clause, m.start()))

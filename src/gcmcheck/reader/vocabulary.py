@@ -20,7 +20,7 @@ _WORD_SETS = (
     "saying", "attitude", "catenatives", "change_words", "phrasal_up", "prepositions", "post_qualifiers", "act_nouns",
     "exception_words", "instrument_nouns", "event_nouns", "answers_against", "answers_for", "reference_words",
     "bystander_prepositions", "not_participles", "attribution_verbs", "source_nouns", "placing", "planning_for",
-    "place_nouns", "process_nouns", "attitude_acts", "whole_words", "naming_prepositions", "negation_bounds", "definite_determiners", "plain_verbs", "initial_subordinators", "ballot_acts", "ballot_words", "follow_up_nouns", "increment_words", "question_openers", "body_nouns", "weekdays", "other_binding", "proposing", "relative_quantifiers", "absolute_participles",
+    "place_nouns", "process_nouns", "attitude_acts", "whole_words", "naming_prepositions", "negation_bounds", "definite_determiners", "plain_verbs", "initial_subordinators", "ballot_acts", "ballot_words", "follow_up_nouns", "increment_words", "question_openers", "body_nouns", "weekdays", "proposing", "relative_quantifiers", "absolute_participles",
 )  # fmt: skip
 
 
@@ -74,7 +74,6 @@ class Vocabulary:
     question_openers: frozenset[str]
     body_nouns: frozenset[str]
     weekdays: frozenset[str]
-    other_binding: frozenset[str]
     proposing: frozenset[str]
     relative_quantifiers: frozenset[str]
     absolute_participles: frozenset[str]
