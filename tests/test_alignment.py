@@ -138,6 +138,8 @@ FIRES = [
     ("A142", "Some 1.4 per cent of the world's child population are migrants."),
     # put forward, not done
     ("A116", "She proposed backing the pact and opposing Italy joining it."),
+    # leading is judged by a claim that records who led
+    ("A153", "Latvia led the opposition to the compact."),
     # numbering, not counting
     ("A117", "In episode 12 of our podcast, we discuss the General Assembly vote on the migration compact."),
 ]
@@ -216,6 +218,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         # a round figure at the sources' bound is that figure, rounded
         ("Sixty thousand migrants have died on the move since 2000.", "supported"),
         ("Fifty thousand migrants have died on the move since 2000.", "contradicted"),
+        # a leader the claim names is judged (A153)
+        ("Hungary led the opposition to the compact.", "supported"),
         # the holder of a post, with its body named, is judged (A123)
         ("Jane Roe is the Chairperson of the International Migrants Alliance.", "contradicted"),
         # a vote at a stage where the table records votes is judged (A148)

@@ -1756,6 +1756,27 @@ def place_of_another_date(p: Pair) -> str | None:
     return "the place is of an occasion in another month than the claim's"
 
 
+@rule("A153", "leadership-not-recorded", kinds=(STANCE,))
+def leadership_not_recorded(p: Pair) -> str | None:
+    """What it does: a side given as leading ("led the opposition", "headed the
+    campaign against it") is judged only by a claim that records who led.
+
+    Why: many states held out; few led the opposition. "The Dominican Republic led
+    the opposition to the compact" is not supported by its holding out, and the
+    claim that names the leaders does not name it.
+
+    Example: "Latvia led the opposition to the compact." is not supported by
+    Latvia's holding out at Marrakech.
+    """
+    own = _own_act(p)
+    if own is None or own.family != "leading":
+        return None
+    readings = (p.version_reading, p.claim_reading)
+    if any(a.family == "leading" for r in readings if r is not None for c in r.clauses for a in c.acts):
+        return None
+    return f"the sentence says {p.fact.text} led; the claim records no leader"
+
+
 # --- helpers -----------------------------------------------------------------------
 
 
