@@ -27,7 +27,8 @@ their families and sides, modals, verbs of saying, prepositions) is data:
 A rule marked *elsewhere* sets aside values that are no claim of this kind at all (a
 note marker, a prediction, another instrument's figure): their disagreement leaves
 the rest of the sentence decided. Any other rule's set-aside disagreement leaves the
-sentence unverifiable, listed under `unchecked`.
+sentence unverifiable, listed under `unchecked`. A rule marked *doubts agreement* does
+so with an agreement too: the sentence reads two ways.
 
 """
 
@@ -45,7 +46,7 @@ def applies_to(rule: Rule) -> str:
 def render() -> str:
     parts = [HEADER]
     for rule in RULES:
-        mark = " (elsewhere)" if rule.elsewhere else ""
+        mark = " (elsewhere)" if rule.elsewhere else (" (doubts agreement)" if rule.doubts_agreement else "")
         parts.append(f"## {rule.id} `{rule.name}`{mark}\n\n{applies_to(rule)}\n\n{rule.doc}\n\n")
     return "".join(parts).rstrip() + "\n"
 

@@ -140,6 +140,8 @@ FIRES = [
     ("A116", "She proposed backing the pact and opposing Italy joining it."),
     # leading is judged by a claim that records who led
     ("A153", "Latvia led the opposition to the compact."),
+    # one side in an aside, the other by the group the clause puts the name among
+    ("A154", "Poland, which rejected the pact, was one of the 152 states that voted for it."),
     # numbering, not counting
     ("A117", "In episode 12 of our podcast, we discuss the General Assembly vote on the migration compact."),
 ]
@@ -218,6 +220,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         # a round figure at the sources' bound is that figure, rounded
         ("Sixty thousand migrants have died on the move since 2000.", "supported"),
         ("Fifty thousand migrants have died on the move since 2000.", "contradicted"),
+        # "not among" the group that approved it is a side, read one way (A154)
+        ("Poland was not among the 164 countries that approved the compact in Marrakech.", "supported"),
         # a leader the claim names is judged (A153)
         ("Hungary led the opposition to the compact.", "supported"),
         # the holder of a post, with its body named, is judged (A123)

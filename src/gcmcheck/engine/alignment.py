@@ -160,11 +160,11 @@ class Pair:
 class Rule:
     """A named alignment rule: its id, name and check, and the facts it applies to."""
 
-    __slots__ = ("id", "name", "check", "elsewhere", "kinds", "disagreeing")
+    __slots__ = ("id", "name", "check", "elsewhere", "kinds", "disagreeing", "doubts_agreement")
 
     def __init__(
         self, rule_id: str, name: str, check: Callable[[Pair], str | None], elsewhere: bool = False,
-        kinds: tuple[str, ...] | None = None, disagreeing: bool = False,
+        kinds: tuple[str, ...] | None = None, disagreeing: bool = False, doubts_agreement: bool = False,
     ) -> None:  # fmt: skip
         self.id = rule_id
         self.name = name
@@ -174,6 +174,8 @@ class Rule:
         self.elsewhere = elsewhere
         self.kinds = kinds  # the kinds of fact it reads (None: every kind)
         self.disagreeing = disagreeing  # it reads only facts that disagree with the sources
+        # an agreement it sets aside is a reading it doubts: the sentence is then not supported
+        self.doubts_agreement = doubts_agreement
 
     def __repr__(self) -> str:
         return f"Rule({self.id!r}, {self.name!r})"
@@ -193,10 +195,11 @@ _APPLICABLE: dict[tuple[str, str], list[Rule]] = {}
 
 
 def rule(
-    rule_id: str, name: str, elsewhere: bool = False, kinds: tuple[str, ...] | None = None, disagreeing: bool = False
+    rule_id: str, name: str, elsewhere: bool = False, kinds: tuple[str, ...] | None = None, disagreeing: bool = False,
+    doubts_agreement: bool = False,
 ) -> Callable[[Callable[[Pair], str | None]], Callable[[Pair], str | None]]:
     def register(check: Callable[[Pair], str | None]) -> Callable[[Pair], str | None]:
-        RULES.append(Rule(rule_id, name, check, elsewhere, kinds, disagreeing))
+        RULES.append(Rule(rule_id, name, check, elsewhere, kinds, disagreeing, doubts_agreement))
         _APPLICABLE.clear()
         return check
 
@@ -1775,6 +1778,45 @@ def leadership_not_recorded(p: Pair) -> str | None:
     if any(a.family == "leading" for r in readings if r is not None for c in r.clauses for a in c.acts):
         return None
     return f"the sentence says {p.fact.text} led; the claim records no leader"
+
+
+@rule("A154", "two-sides", kinds=(STANCE,), doubts_agreement=True)
+def two_sides(p: Pair) -> str | None:
+    """What it does: a name given one side in an aside and the other by the group
+    its clause puts it among is read neither way.
+
+    Why: "Hungary, which opposed the pact, was among the 164 countries that approved
+    it" gives Hungary both sides; agreeing with one of them would support a sentence
+    that is wrong either way.
+
+    Example: "Poland, which rejected the pact, was one of the 152 states that voted
+    for it." is not supported by Poland's opposition.
+    """
+    if p.fact.stance is None or p.clause is None:
+        return None
+    v = vocabulary()
+    tokens = p.reading.tokens
+    own = [i for i in p.clause.tokens if tokens[i].start >= p.fact.end]
+    words = [tokens[i].lower for i in own]
+    k = next((j for j, w in enumerate(words) if w == "among" or (w == "one" and words[j + 1 : j + 2] == ["of"])), None)
+    if k is None:
+        return None
+    negated = any(w in v.negators for w in words[max(0, k - 3) : k])  # "was not among"
+    here = p.reading.clauses.index(p.clause)
+    for c in p.reading.clauses:
+        # the group's own clause: "that approved it", opening right after the group's noun
+        if c.parent != here or not c.tokens or tokens[c.tokens[0]].lower not in v.relatives | v.complementisers:
+            continue
+        if not 0 < c.tokens[0] - own[k] <= NOUN_GROUP_REACH + 3:
+            continue
+        act = next((a for a in c.acts if not a.infinitive), None)
+        side = _side(p.reading.text, act) if act is not None and not act.negated else ""
+        if negated and side in ("for", "against"):
+            side = "against" if side == "for" else "for"
+        if side and side != p.fact.stance.role:
+            return f"the sentence gives {p.fact.text} one side and puts it among those who took the other"
+        return None
+    return None
 
 
 # --- helpers -----------------------------------------------------------------------

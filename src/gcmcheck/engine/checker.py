@@ -432,7 +432,7 @@ class Checker:
             found = self._misaligned(s, fact, cand, version.analysis, result)
             if found is None:
                 comparisons.append((version.sources, result))
-            elif not found[0].elsewhere and result.outcome == MISMATCH:
+            elif not found[0].elsewhere and (result.outcome == MISMATCH or found[0].doubts_agreement):
                 self._doubtful.append(fact)
             elif not found[0].elsewhere and fact.kind == STANCE:
                 self._unconfirmed.append(fact)
