@@ -142,6 +142,8 @@ FIRES = [
     ("A153", "Latvia led the opposition to the compact."),
     # one side in an aside, the other by the group the clause puts the name among
     ("A154", "Poland, which rejected the pact, was one of the 152 states that voted for it."),
+    # a side only named ("to reject") is not a count of those who did it
+    ("A129", "The movement prompted some 12 countries to reject the compact."),
     # numbering, not counting
     ("A117", "In episode 12 of our podcast, we discuss the General Assembly vote on the migration compact."),
 ]
@@ -222,6 +224,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Fifty thousand migrants have died on the move since 2000.", "contradicted"),
         # "not among" the group that approved it is a side, read one way (A154)
         ("Poland was not among the 164 countries that approved the compact in Marrakech.", "supported"),
+        # a list given one side with a name no claim knows is not confirmed
+        ("Austria, Hungary, Croatia and Australia refused to sign the compact.", "unverifiable"),
         # a leader the claim names is judged (A153)
         ("Hungary led the opposition to the compact.", "supported"),
         # the holder of a post, with its body named, is judged (A123)

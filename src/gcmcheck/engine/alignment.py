@@ -1124,7 +1124,8 @@ def side_unread(p: Pair) -> str | None:
     does not know ("involving 190 countries", "didn't vote"), a side read from
     farther away is a guess.
 
-    Example: "In favour: 152 - Against: 5 - Abstentions: 12" raises no alarm, nor
+    Example: "In favour: 152 - Against: 5 - Abstentions: 12" raises no alarm, nor "it prompted
+    12 countries to reject it" (the act is only named), nor
     "Chile joined the nine countries rejecting the compact" when the side read for
     nine is not the side of their verb.
     """
@@ -1139,6 +1140,8 @@ def side_unread(p: Pair) -> str | None:
     if act is not None:
         if act.negated:
             return f"'{p.reading.text[act.start:act.end]}' is negated"
+        if act.infinitive and not act.catenated:
+            return f"'{p.reading.text[act.start:act.end]}' is only named ('prompted 12 countries to reject it'), not said to be done"
         side = _side(p.reading.text, act)
         if side and side != p.fact.value.role and p.fact.value.role in ("for", "against") and _directly(p, act):
             # "joined the group of nine countries in rejecting the compact": not nine in favour

@@ -123,6 +123,7 @@ class Checker:
         self._version_readings: dict[str, Reading] = {}
         self._doubtful: list[Fact] = []  # facts of the statement whose disagreements were set aside
         self._unconfirmed: list[Fact] = []  # sides of the statement whose agreements were set aside
+        self._compared: set[tuple[int, int]] = set()  # the facts some claim's version was compared with
         self._dated_claims: list[tuple[CompiledClaim, set[int]]] | None = None  # claims and their dates' months, on first need
         self._name_words: tuple[list[str], frozenset[str]] | None = None  # the lexicon's capitalised names, on need
         self._voted: frozenset[str] | None = None  # the events at which a claim records a vote, on need
@@ -159,7 +160,7 @@ class Checker:
             why = f"This is about {other.text}, which the table does not cover."
             return [Result(text=text, verdict=Verdict.UNVERIFIABLE, explanation=why)]
         candidates = self._candidates(statement)
-        self._doubtful, self._unconfirmed = [], []
+        self._doubtful, self._unconfirmed, self._compared = [], [], set()
         decisions = self._decide(statement, candidates)
         if not decisions:
             return [Result(text=text, verdict=Verdict.UNVERIFIABLE, explanation=self._why_unverifiable(statement, candidates))]
@@ -167,11 +168,16 @@ class Checker:
         # not agreed: the statement as a whole is then not "supported"
         decided = {(d.fact.start, d.fact.end) for d in decisions}
         # so is a name listed with others for one side, when only the others' side is
-        # confirmed: "A, B and C voted against it" with only C's vote in the sources
-        if self._unconfirmed:
+        # confirmed: "A, B and C voted against it" with only C's vote in the sources,
+        # or with C a name no claim knows
+        listed_sides = [d for d in decisions if d.fact.stance]
+        if listed_sides:
             clause_at = read(text).clause_at
-            listed = {(d.fact.stance.role, id(clause_at(d.fact.start))) for d in decisions if d.fact.stance}
-            self._doubtful += [f for f in self._unconfirmed if f.stance and (f.stance.role, id(clause_at(f.start))) in listed]
+            listed = {(d.fact.stance.role, id(clause_at(d.fact.start))) for d in listed_sides}  # type: ignore[union-attr]
+            unconfirmed = self._unconfirmed + [  # names no claim speaks of at all
+                f for f in facts_of(statement) if f.kind == STANCE and f.entity and (f.start, f.end) not in self._compared
+            ]
+            self._doubtful += [f for f in unconfirmed if f.stance and (f.stance.role, id(clause_at(f.start))) in listed]
         doubtful = list(dict.fromkeys(f.text for f in self._doubtful if (f.start, f.end) not in decided))
         return self._results(text, decisions, _unchecked_values(statement, decisions) + doubtful)
 
@@ -429,6 +435,7 @@ class Checker:
             result = compare(fact, version.analysis, claim, s)
             if result is None:
                 continue
+            self._compared.add((fact.start, fact.end))
             found = self._misaligned(s, fact, cand, version.analysis, result)
             if found is None:
                 comparisons.append((version.sources, result))
