@@ -288,6 +288,8 @@ def test_a_day_written_after_its_month_and_a_comma_is_no_figure(text: str, figur
         ("Hungary joined the nay-sayers and a dozen others abstained.", "hungary"),
         # the US's side, in the clause that opens the sentence
         ("Italy, after the US pulled out, waited.", "italy"),
+        # a gerund after "about" is named, not taken
+        ("Italy is still undecided about joining the compact.", "italy"),
         # a relative clause on other names ("both of which")
         ("Italy stands apart from Hungary and Poland, both of which have decided to back the compact.", "italy"),
     ],

@@ -188,6 +188,9 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
         said = lang.role_of(m)
         if _UNDECIDED_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "a row over whether to back it", "a decision on joining": no side taken
+        before = read(text).words_before(m.start(), 1) if m.group(0).lower().endswith("ing") else []
+        if before and before[0] in vocabulary().naming_prepositions:
+            continue  # "undecided about joining", "arguments for signing": named, not taken
         # the words of its own clause just before it: "…, that it would not sign"
         window = " ".join(_words_before_in_clause(text, m.start(), NEGATION_REACH))
         negated = bool(lang.NEGATION_RE.search(window))
