@@ -144,6 +144,11 @@ FIRES = [
     ("A154", "Poland, which rejected the pact, was one of the 152 states that voted for it."),
     # a side only named ("to reject") is not a count of those who did it
     ("A129", "The movement prompted some 12 countries to reject the compact."),
+    # a count of those who attended is not a count of those who approved, in the
+    # month of the approval too
+    ("A102", "On 10 December 2018 delegates of 150 countries took part in a conference in Morocco."),
+    # a figure of a verb the reader does not know is no count of deaths
+    ("A102", "Guterres said that more than 280 million migrants are looking for a better life."),
     # numbering, not counting
     ("A117", "In episode 12 of our podcast, we discuss the General Assembly vote on the migration compact."),
 ]
@@ -226,6 +231,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Poland was not among the 164 countries that approved the compact in Marrakech.", "supported"),
         # a list given one side with a name no claim knows is not confirmed
         ("Austria, Hungary, Croatia and Australia refused to sign the compact.", "unverifiable"),
+        # those who came to adopt it are those who adopted it (A102)
+        ("Delegates of 150 countries gathered in Marrakech to adopt the compact.", "contradicted"),
         # a leader the claim names is judged (A153)
         ("Hungary led the opposition to the compact.", "supported"),
         # the holder of a post, with its body named, is judged (A123)

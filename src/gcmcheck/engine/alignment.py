@@ -323,8 +323,10 @@ def act_family(p: Pair) -> str | None:
     by the 164 states that approved it at Marrakech; "attended by 150 countries" is
     not either. For dates, families that describe one occasion meet ("took place
     on", "adopted on"); a figure whose clause gives the claim's own month is of that
-    occasion whatever the verb ("approved in July by all 193 members but one" is the
-    July text's finalisation).
+    occasion whether it was approved or finalised ("approved in July by all 193
+    members but one" is the July text's finalisation). Those who "gathered to adopt"
+    it are counted as adopting it; a figure of a verb the reader does not know ("are
+    looking for a better life") is no count of deaths.
     """
     if p.clause is None:
         return None
@@ -333,6 +335,9 @@ def act_family(p: Pair) -> str | None:
             return "the date is of an act the claim does not give"
         if p.fact.kind == DATE and p.comparison.outcome == MISMATCH and p.sourced_act is None and _claim_verb_unknown(p):
             return "the sources' date is of an act the sentence does not give"
+        if p.fact.kind == QUANTITY and p.comparison.outcome == MISMATCH and p.sourced_act is not None and _own_unknown_verb(p):
+            # "280 million migrants are looking for a better life" counts no deaths
+            return f"the sentence's figure is of a verb the reader does not know, the sources' of '{p.sourced_act.lemma}'"
         noun = p.fact.value.noun.split() if p.fact.value else []
         if p.fact.kind == QUANTITY and noun and _act_noun(noun[-1]) and p.sourced_clause is not None and not p.sourced_clause.acts:
             return "the sentence counts those who acted, the claim a standing number"
@@ -356,13 +361,34 @@ def act_family(p: Pair) -> str | None:
             return f"the sentence counts who did '{p.act.lemma}', the claim a standing number"
     else:
         sourced = frozenset(f for c in p.version_reading.clauses for f in c.families)
-    if not sourced or p.act.family in sourced:
+    family = p.act.family
+    if family == "attendance" and any(a.infinitive and a.family == "decision" and a.start > p.act.start for a in p.clause.acts):
+        family = "decision"  # "152 countries gathered in Marrakech to adopt it": those who came to adopt
+    if not sourced or family in sourced:
         return None
     if p.fact.kind == DATE and vocabulary().families_meet(frozenset({p.act.family}), sourced):
         return None  # a conference's date is the date of what it decided; a count of those attending is not
-    if p.fact.kind == QUANTITY and _same_month(p):
+    if p.fact.kind == QUANTITY and {family} | sourced <= {"decision", "drafting"} and _same_month(p):
         return None  # "approved in July by all 193 but the US": the July text was finalised, in other words
     return f"the sentence speaks of '{p.act.lemma}', the claim of another act"
+
+
+def _own_unknown_verb(p: Pair) -> bool:
+    """Has the fact's clause, with no act the reader knows, a verb group of its own
+    ("are looking", "have settled") that the claim does not use?"""
+    clause = p.clause
+    if clause is None or clause.acts:
+        return False
+    v = vocabulary()
+    tokens = p.reading.tokens
+    claim_words = {t.lower[:5] for t in p.version_reading.tokens}
+    words = [tokens[i] for i in clause.tokens]
+    for k in range(1, len(words)):
+        t = words[k]
+        verb = t.lower.endswith("ing") or v.past_form(t.lower)
+        if verb and t.text[:1].islower() and words[k - 1].lower in v.auxiliaries and t.lower[:5] not in claim_words:
+            return True
+    return False
 
 
 def _claim_verb_unknown(p: Pair) -> bool:
