@@ -122,6 +122,8 @@ FIRES = [
     # a new holder is after the sources' time; a chairperson of an unnamed body is anyone's
     ("A123", "The new Director General of IOM, Jane Roe, opened the meeting."),
     ("A123", "Jane Roe, the Chairperson, signed the document."),
+    # lower-case words of the post's title elsewhere ("international laws") do not name it
+    ("A123", "Jane Roe, the Chairperson, signed the document in line with international laws."),
     # the day someone spoke is not the day of what they spoke of
     ("A150", "The government announced on Sunday, 9 December 2018, that it would not sign the compact."),
     # another start is another count

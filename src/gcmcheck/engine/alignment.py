@@ -999,7 +999,7 @@ def post_holder(p: Pair) -> str | None:
         if m.id not in p.claim.members and claim_reading is not None
         and [w for w in claim_reading.words_before(m.start, 2) if w not in vocabulary().determiners][-1:] in (["of"], ["for"])
     }
-    said = {t.lower for t in p.reading.tokens}
+    said = {t.lower for t in p.reading.tokens if t.text[:1].isupper()}  # the title as a title, capitalised
     # a title of one word ("the Chairperson") names no post without its body; "the
     # Special Representative for International Migration" does
     if title and len(title & said) == 1 and bodies and not bodies & {m.id for m in p.statement.mentions}:
