@@ -1911,8 +1911,9 @@ def _document_before(p: Pair, offset: int) -> str:
         if t.lower in v.prepositions and t.lower != "of" or t.text in ";:()":
             break
         if t.lower in v.instrument_nouns or t.text == "/":
-            known = any(m.start <= t.start < m.end and m.kind != NAME for m in p.statement.mentions)
-            return "" if known else t.lower if t.text != "/" else "document"
+            if any(m.start <= t.start < m.end and m.kind != NAME for m in p.statement.mentions):
+                return ""  # a name the table knows: "the migration accord, which ..."
+            return "document" if t.text == "/" else t.lower
         reach += 1
     return ""
 
