@@ -402,11 +402,12 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
 
 
 def _subordinate_side(text: str, name: Mention, role: _Role) -> bool:
-    """Is the stance word in a subordinate clause the name is not in, or in another
-    clause with a subject of its own? In "Bulgaria and Estonia are unsure whether
-    they'll sign" the side is what they may do; in "Hungary, after the US pulled
-    out, said ..." and "A joined the nay-sayers and a dozen others abstained" it is
-    someone else's."""
+    """Is the stance word in a subordinate clause the name is not in, in another
+    clause with a subject of its own, or in a relative clause on other names? In
+    "Bulgaria and Estonia are unsure whether they'll sign" the side is what they may
+    do; in "Hungary, after the US pulled out, said ...", "A joined the nay-sayers and
+    a dozen others abstained" and "Latvia differs from Estonia and Lithuania, both of
+    which back it" it is someone else's."""
     reading = read(text)
     own, other = reading.clause_at(name.start), reading.clause_at(role.start)
     if other is None or other is own or not other.tokens:
