@@ -124,6 +124,7 @@ class Checker:
         self._doubtful: list[Fact] = []  # facts of the statement whose disagreements were set aside
         self._unconfirmed: list[Fact] = []  # sides of the statement whose agreements were set aside
         self._compared: set[tuple[int, int]] = set()  # the facts some claim's version was compared with
+        self._facts: list[Fact] = []  # the statement's facts, as _decide read them
         self._dated_claims: list[tuple[CompiledClaim, set[int]]] | None = None  # claims and their dates' months, on first need
         self._name_words: tuple[list[str], frozenset[str]] | None = None  # the lexicon's capitalised names, on need
         self._voted: frozenset[str] | None = None  # the events at which a claim records a vote, on need
@@ -175,7 +176,7 @@ class Checker:
             clause_at = read(text).clause_at
             listed = {(d.fact.stance.role, id(clause_at(d.fact.start))) for d in listed_sides}  # type: ignore[union-attr]
             unconfirmed = self._unconfirmed + [  # names no claim speaks of at all
-                f for f in facts_of(statement) if f.kind == STANCE and f.entity and (f.start, f.end) not in self._compared
+                f for f in self._facts if f.kind == STANCE and f.entity and (f.start, f.end) not in self._compared
             ]
             self._doubtful += [f for f in unconfirmed if f.stance and (f.stance.role, id(clause_at(f.start))) in listed]
         doubtful = list(dict.fromkeys(f.text for f in self._doubtful if (f.start, f.end) not in decided))
@@ -306,7 +307,7 @@ class Checker:
     # --- decisions -------------------------------------------------------------------
 
     def _decide(self, s: Analysis, candidates: list[Candidate]) -> list[Decision]:
-        facts = facts_of(s)
+        facts = self._facts = facts_of(s)
         per_fact: dict[tuple[str, int, int], list[Decision]] = {}
         for cand in candidates:
             topic = self._list_topic(s, cand)
