@@ -97,7 +97,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     roles = _roles(text, mentions)
     # "a year after Marrakech": an event named as a time bound is not the event of
     # the clause's figures
-    events = [m for m in mentions if m.kind == EVENT and not _TIME_BOUND_RE.search(text, max(0, m.start - 24), m.start)]
+    events = [m for m in mentions if m.kind == EVENT and not _TIME_BOUND_RE.search(text, _reach(text, m.start, 4), m.start)]
 
     # a figure's side and event are read in its clause, as the reader splits them
     # ("which Hungary and Poland opposed, won 152 votes": "opposed" is not the 152's)
@@ -109,7 +109,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     for q in quantities:
         if _PERIOD_SPAN_RE.match(text, q.end):
             continue  # "in the nine years to 2019": the span a change is measured over
-        if _WHOLE_RE.search(text, max(0, q.start - 40), q.start):
+        if _WHOLE_RE.search(text, _reach(text, q.start, 9), q.start):
             role: str | _Role | None = TOTAL  # "152 of its 193 members": the whole, not a side
         else:
             role = tally.get(q.start) or _nearest(roles, q.start, q.end, value_clauses, text)
@@ -125,14 +125,14 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                 event=_event_for(events, q.start, event_clauses),
                 start=q.start,
                 end=q.end,
-                change=bool(lang.CHANGE_BEFORE_RE.search(text, max(0, q.start - 40), q.start) or lang.CHANGE_AFTER_RE.match(text, q.end)),
+                change=bool(lang.CHANGE_BEFORE_RE.search(text, _reach(text, q.start, 6), q.start) or lang.CHANGE_AFTER_RE.match(text, q.end)),
             )
         )
     for d in dates:
-        bound = _PERIOD_BOUND_RE.search(text, max(0, d.start - 24), d.start)
+        bound = _PERIOD_BOUND_RE.search(text, _reach(text, d.start, 5), d.start)
         if bound and not d.qualifier:
             d = replace(d, qualifier=bound.group(1).lower())  # "since the year 2000"
-        if d.day is None and _ATTRIBUTIVE_RE.match(text, d.end) and _DETERMINER_RE.search(text, max(0, d.start - 8), d.start):
+        if d.day is None and _ATTRIBUTIVE_RE.match(text, d.end) and _DETERMINER_RE.search(text, _reach(text, d.start, 1), d.start):
             d = replace(d, qualifier=ATTRIBUTIVE)  # "the 2015 migrant crisis": a label ("its 4 December 2017 statement" is a date)
         elif d.month is None and any(m.end < d.start and not text[m.end : d.start].strip() for m in found if m.kind == NAME):
             d = replace(d, qualifier=ATTRIBUTIVE)  # "the World Migration Report 2022": a title's year
@@ -163,7 +163,7 @@ def _tally_roles(text: str, quantities: list) -> dict[int, str]:  # type: ignore
     roles: dict[int, str] = {}
     for a, b in zip(quantities, quantities[1:]):
         between = text[a.end : b.start]
-        before = text[max(0, a.start - 30) : a.start]
+        before = text[_reach(text, a.start, 5) : a.start]
         if a.kind == b.kind == "count" and a.value >= b.value and _TALLY_RE.match(between) and _TALLY_CUE_RE.search(before):
             roles[a.start], roles[b.start] = lang.FOR, lang.AGAINST
     return roles
@@ -186,7 +186,7 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
         if any(s <= m.start() < e for s, e in spans):
             continue
         said = lang.role_of(m)
-        if _UNDECIDED_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+        if _UNDECIDED_BEFORE_RE.search(text, _reach(text, m.start(), 6), m.start()):
             continue  # "a row over whether to back it", "a decision on joining": no side taken
         before = read(text).words_before(m.start(), 1) if m.group(0).lower().endswith("ing") else []
         if before and before[0] in vocabulary().naming_prepositions:
@@ -199,10 +199,16 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
             role = lang.PENDING
         noun_form = " " not in m.group(0) and bool(_ROLE_NOUN_RE.search(m.group(0)))
         left_out = ""
-        if lang.NOT_AMONG_RE.search(text, max(0, m.start() - 100), m.start()):
+        if lang.NOT_AMONG_RE.search(text, _reach(text, m.start(), 18), m.start()):
             left_out = lang.opposite(role) if role in (lang.FOR, lang.AGAINST) else ""
         found.append(_Role(role, m.start(), m.end(), noun_form, left_out))
     return _chained(text, found)
+
+
+def _reach(text: str, offset: int, words: int) -> int:
+    """Where the `words` tokens before offset begin: a phrase that must stand just
+    before a word is looked for that many words back, never a number of characters."""
+    return read(text).start_before(offset, words)
 
 
 # words before a stance word that a negator may stand among: "had not yet signed"
@@ -393,7 +399,7 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
         if best:
             role = best[1].left_out or best[1].role
             own_clause = best[1].start >= m.end and re.match(r"\s*,?\s*(?:which|who|that)\b", text[m.end : best[1].start])
-            if not own_clause and lang.EXCEPT_RE.search(text[max(0, m.start - 40) : m.start]):
+            if not own_clause and lang.EXCEPT_RE.search(text, _reach(text, m.start, 6), m.start):
                 role = lang.opposite(role)
             event = _event_for([e for e in mentions if e.kind == EVENT], best[1].start, _Breaks(breaks))
             stances.append(Stance(m.id, role, m.start, m.end, event))
@@ -508,9 +514,10 @@ def _about_topic(text: str, role: _Role, topic: list[Mention], names: list[Menti
         return True
     rest = text[role.end :]
     if re.match(r"\s*by\b", rest):  # passive: what was signed stands before ("the pact was signed by")
-        before = text[max(0, role.start - 40) : role.start]
+        reach = _reach(text, role.start, 6)
+        before = text[reach : role.start]
         return bool(re.search(r"\b(?:it|which|that)\s+(?:was|were|is|has been|had been)?\s*$", before)) or any(
-            role.start - 40 <= t.end <= role.start for t in topic
+            reach <= t.end <= role.start for t in topic
         )
     if not rest.strip() or _INTRANSITIVE_RE.match(rest):
         return True
@@ -566,7 +573,7 @@ def _founded(text: str, mentions: list[Mention]) -> frozenset[str]:
     names = [m for m in mentions if m.kind in (ENTITY, NAME, SUBJECT)]
     found: set[str] = set()
     for verb in lang.FOUNDING_RE.finditer(text):
-        if re.match(r"\s+by\b", text[verb.end() :]) and not _PASSIVE_BEFORE_RE.search(text, max(0, verb.start() - 20), verb.start()):
+        if re.match(r"\s+by\b", text[verb.end() :]) and not _PASSIVE_BEFORE_RE.search(text, _reach(text, verb.start(), 3), verb.start()):
             # "the start-up fund launched by the Network": the name just before it
             just_before = [m for m in names if m.end <= verb.start() and not text[m.end : verb.start()].strip()]
             if just_before:
@@ -577,7 +584,7 @@ def _founded(text: str, mentions: list[Mention]) -> frozenset[str]:
             after = [m for m in names if comma >= 0 and m.start > comma and m.start - comma <= 40]
             if after:
                 found.add(after[0].id)
-        elif _PASSIVE_BEFORE_RE.search(text, max(0, verb.start() - 20), verb.start()):
+        elif _PASSIVE_BEFORE_RE.search(text, _reach(text, verb.start(), 3), verb.start()):
             before = [m for m in names if m.end <= verb.start() and verb.start() - m.end <= 60]
             if before:
                 found.add(before[-1].id)
@@ -589,8 +596,8 @@ def _founded(text: str, mentions: list[Mention]) -> frozenset[str]:
 
 
 def _is_attribution(text: str, m: Mention) -> bool:
-    before = text[max(0, m.start - 16) : m.start].lower()
-    after = text[m.end : m.end + 12].lower()
+    before = text[_reach(text, m.start, 3) : m.start].lower()
+    after = text[m.end :].lower()
     if re.match(r"\s*(?:said|says)\s+(?:no|yes)\b", after):
         return False  # "Hungary said no" takes a side
     if _SELF_REPORT_RE.match(text, m.end):
@@ -616,7 +623,7 @@ def _counted_noun(text: str, end: int, mentions: list[Mention] = ()) -> str:  # 
     start = lead.end() if lead else end
     names = [(m.start, m.end) for m in mentions if m.kind != NAME]
     words: list[str] = []
-    for w in _NOUN_TOKEN_RE.finditer(text, start, min(len(text), start + 80)):
+    for w in _NOUN_TOKEN_RE.finditer(text, start):
         if any(s <= w.start() < e for s, e in names):
             continue
         token = w.group(0)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from gcmcheck.analysis.analyser import analyse, party_stems
 from gcmcheck.analysis.lexicon import ENTITY, NAME, SUBJECT, Lexicon, normalise_name
 from gcmcheck.models import Analysis, Claim
+from gcmcheck.reader.clauses import read
 from gcmcheck.regex_cache import regex
 
 # A name cited by this share of claims or more is background ("UN", "the United
@@ -132,7 +133,7 @@ _OF_A_TITLE_RE = regex(r"[A-Z][\w\u2019'-]*\s+(?:of|for|on)\s+(?:the\s+)?$")
 
 def title_tail(text: str, start: int) -> bool:
     """Is the name at start the tail of a longer title ("… of the Secretary-General")?"""
-    return bool(_OF_A_TITLE_RE.search(text[max(0, start - 40) : start]))
+    return bool(_OF_A_TITLE_RE.search(text, read(text).start_before(start, 3), start))
 
 
 def _list_names(primary: Analysis, members: frozenset[str], closed: bool) -> frozenset[str]:

@@ -201,7 +201,7 @@ def membership_facts(
     for m in named:
         if (m.id in with_stance and m.id not in apposed) or unsure(m.start, m.end) or _POSSESSIVE_AFTER_RE.match(text, m.end):
             continue  # "Guterres's tenure as Secretary-General" asserts nothing of Guterres
-        if m.kind == "name" and _AS_A_ROLE_RE.search(text, max(0, m.start - 8), m.start):
+        if m.kind == "name" and _AS_A_ROLE_RE.search(text, read(text).start_before(m.start, 2), m.start):
             continue  # "speaking as the Network Coordinator": a role someone plays, not a member
         if m.id in apposed:  # given the post by the statement's own words
             facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))
@@ -211,7 +211,7 @@ def membership_facts(
             # a one-holder list is a post: "X is IOM's Director General" names a holder
             post = len(claim.members) == 1
             cue = post or _membership_near(statement.text, m)
-            titled = post and re.search(r"\bthe\s+$", statement.text[max(0, m.start - 5) : m.start], re.IGNORECASE)
+            titled = post and read(statement.text).words_before(m.start, 1) == ["the"]
             stands_in = not members and not statement.values and cue and not titled
             if stands_in or any(_listed_together(statement.text, m, other) for other in members):
                 facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))

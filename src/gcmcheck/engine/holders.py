@@ -17,6 +17,7 @@ from gcmcheck.analysis import language as lang
 from gcmcheck.analysis.lexicon import ENTITY, NAME
 from gcmcheck.engine.compiled import CompiledClaim
 from gcmcheck.models import Analysis, Mention
+from gcmcheck.reader.clauses import read
 from gcmcheck.regex_cache import regex
 
 POST_TITLE_SHARE = 0.75  # share of a title's words the claim must word the same
@@ -89,19 +90,21 @@ def _does_the_act(s: Analysis, m: Mention, c: CompiledClaim) -> bool:
     kind, act, topic = link
     text = s.text
     if kind == "under":
-        if not _UNDER_BEFORE_RE.search(text, max(0, m.start - 40), m.start):
+        if not _UNDER_BEFORE_RE.search(text, read(text).start_before(m.start, 5), m.start):
             return False
         # the same side of the same party is the same act: no other words needed
         return bool({(st.entity, st.role) for st in c.primary.stances} & {(st.entity, st.role) for st in s.stances})
-    by = _BY_BEFORE_RE.search(text, max(0, m.start - 60), m.start)
+    by = _BY_BEFORE_RE.search(text, read(text).start_before(m.start, HOLDER_REACH), m.start)
     after = _WORD_AFTER_RE.match(text, m.end)
-    said = _SPEECH_BEFORE_RE.search(text, max(0, m.start - 60), m.start)  # "…, said Louise Arbour"
+    said = _SPEECH_BEFORE_RE.search(text, read(text).start_before(m.start, HOLDER_REACH), m.start)  # "…, said Louise Arbour"
     acts = [w.group("act") for w in (by, after, said) if w]
     if not any(_act_of(a) == act for a in acts):
         return False
     return len(s.keywords & topic) >= ACT_SHARED_WORDS
 
 
+# words back from a holder's name to the verb that links it: "signed by then Secretary-General of the UN"
+HOLDER_REACH = 10
 ACT_SHARED_WORDS = 2  # words of the claim's topic (not its act or holder) a doer's statement shares
 
 # the word that links a one-holder claim's holder to its act: "under President X",
@@ -126,9 +129,9 @@ _Link = tuple[str, frozenset[str], frozenset[str]]
 def _holder_link_of(statement: str, holder_spans: tuple[tuple[int, int], ...]) -> _Link | None:
     for start, end in holder_spans:
         rest = lang.keywords(f"{statement[:start]} {statement[end:]}")
-        if _UNDER_BEFORE_RE.search(statement, max(0, start - 40), start):
+        if _UNDER_BEFORE_RE.search(statement, read(statement).start_before(start, 5), start):
             return "under", frozenset(), rest
-        for link in (_BY_BEFORE_RE.search(statement, max(0, start - 60), start), _WORD_AFTER_RE.match(statement, end)):
+        for link in (_BY_BEFORE_RE.search(statement, read(statement).start_before(start, HOLDER_REACH), start), _WORD_AFTER_RE.match(statement, end)):
             if link and link.group("act").lower() not in lang.COPULAS:
                 act = _act_of(link.group("act"))
                 if act:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from gcmcheck.analysis.lexicon import EVENT
 from gcmcheck.engine.compiled import CompiledClaim, CompiledTable
 from gcmcheck.models import Analysis, DateMention, Mention
+from gcmcheck.reader.clauses import read
 from gcmcheck.regex_cache import regex
 
 _AFTER, _BEFORE = "after", "before"
@@ -24,7 +25,7 @@ _RELATION_WORDS = {"after": _AFTER, "following": _AFTER, "before": _BEFORE, "ahe
 _RELATION_BEFORE_RE = regex(
     r"\b(after|following|before|ahead\s+of|prior\s+to|preceding)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
-_ORDER_GAP_MAX = 100  # characters between the first event's name and the relation
+_ORDER_GAP_WORDS = 16  # words at most between the first event's name and the relation
 _HARD_BREAK_RE = regex(r"[;:()\u2014]|\.\s")
 _AFTER_OPENING_RE = regex(r"\s*,\s*")
 
@@ -47,14 +48,14 @@ def orders_in(s: Analysis) -> list[Order]:
     events = [m for m in s.mentions if m.kind == EVENT]
     found: list[Order] = []
     for b in events:
-        rel = _RELATION_BEFORE_RE.search(text, max(0, b.start - 24), b.start)
+        rel = _RELATION_BEFORE_RE.search(text, read(text).start_before(b.start, 3), b.start)
         if not rel:
             continue
         relation = _RELATION_WORDS[" ".join(rel.group(1).lower().split())]
         earlier = [a for a in events if a.end <= rel.start() and a.id != b.id]
         a = earlier[-1] if earlier else None
-        if a is not None and rel.start() - a.end <= _ORDER_GAP_MAX and not _HARD_BREAK_RE.search(text, a.end, rel.start()):
-            if not _RELATION_BEFORE_RE.search(text, max(0, a.start - 24), a.start):  # a is no bound itself
+        if a is not None and read(text).start_before(rel.start(), _ORDER_GAP_WORDS) <= a.end and not _HARD_BREAK_RE.search(text, a.end, rel.start()):
+            if not _RELATION_BEFORE_RE.search(text, read(text).start_before(a.start, 3), a.start):  # a is no bound itself
                 found.append(Order(a, relation, b, rel.start(), b.end, text[rel.start() : b.end]))
             continue
         # "Nine days after Marrakech, the General Assembly endorsed it"

@@ -174,6 +174,15 @@ class Reading:
             i -= 1
         return [t.lower for t in self.tokens[max(0, i - count) : i]]
 
+    def start_before(self, offset: int, count: int) -> int:
+        """Where the `count` tokens before offset begin: the reach of a phrase that
+        must stand just before a word is counted in words, never in characters
+        ("by the then Secretary-General of the United Nations" is one reach)."""
+        i = bisect_right(self.starts, offset)
+        while i > 0 and self.tokens[i - 1].end > offset:
+            i -= 1
+        return self.tokens[i - count].start if i >= count else 0 if i else offset
+
     def words_after(self, offset: int, count: int) -> list[str]:
         """The first `count` tokens (lower case) that start at or after offset."""
         i = bisect_left(self.starts, offset)
