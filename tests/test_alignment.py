@@ -110,6 +110,8 @@ FIRES = [
     ("A116", "Poland is not alone in opposing the compact."),
     # a relative clause on an event's name is about that event
     ("A108", "The first Review Forum, which took place in May 2022 at UN Headquarters in New York, reviewed the compact."),
+    # an event named as a time bound is no event of the clause
+    ("A108", "Canberra walked away from the talks in 2018, weeks before the conference in Marrakech."),
     # a participle after a document's noun group ("Resolution 55/76 of ...") dates the document
     ("A114", "World Refugee Day is marked on 20 June under Resolution 55/76 of the General Assembly, adopted on 4 December 2000."),
     # a figure with a fraction counts no states
@@ -233,6 +235,11 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Poland was not among the 164 countries that approved the compact in Marrakech.", "supported"),
         # a list given one side with a name no claim knows is not confirmed
         ("Austria, Hungary, Croatia and Australia refused to sign the compact.", "unverifiable"),
+        # the date of one side's step is judged by the claim of that step, not by the
+        # other side's conference (A102, A108 and the choice of the claim with the verb)
+        ("Washington quit the negotiations in 2018, weeks before the conference in Marrakech.", "contradicted"),
+        ("The Trump administration pulled out of the talks in 2018.", "contradicted"),
+        ("Washington quit the negotiations in 2017, a year before the Marrakech conference.", "supported"),
         # those who came to adopt it are those who adopted it (A102)
         ("Delegates of 150 countries gathered in Marrakech to adopt the compact.", "contradicted"),
         # a leader the claim names is judged (A153)

@@ -97,7 +97,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     roles = _roles(text, mentions)
     # "a year after Marrakech": an event named as a time bound is not the event of
     # the clause's figures
-    events = [m for m in mentions if m.kind == EVENT and not _TIME_BOUND_RE.search(text, _reach(text, m.start, 4), m.start)]
+    bounds = _time_bounds(text, mentions)
+    events = [m for m in mentions if m.kind == EVENT and m.start not in bounds]
 
     # a figure's side and event are read in its clause, as the reader splits them
     # ("which Hungary and Poland opposed, won 152 votes": "opposed" is not the 152's)
@@ -151,6 +152,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         keywords=lang.keywords(text),
         clause_breaks=tuple(clause_breaks),
         founded=_founded(text, mentions),
+        time_bounds=bounds,
     )
 
 
@@ -203,6 +205,26 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
             left_out = lang.opposite(role) if role in (lang.FOR, lang.AGAINST) else ""
         found.append(_Role(role, m.start(), m.end(), noun_form, left_out))
     return _chained(text, found)
+
+
+def _time_bounds(text: str, mentions: list[Mention]) -> frozenset[int]:
+    """The starts of events named as a time bound: "a year before the Marrakech
+    conference", and the rest of that noun group ("before the conference in
+    Marrakech")."""
+    bounds: set[int] = set()
+    last: Mention | None = None
+    v = vocabulary()
+    reading = read(text)
+    for m in sorted((m for m in mentions if m.kind == EVENT), key=lambda m: m.start):
+        if _TIME_BOUND_RE.search(text, _reach(text, m.start, 4), m.start):
+            bounds.add(m.start)
+            last = m
+            continue
+        between = [t.lower for t in reading.tokens if last is not None and t.start >= last.end and t.end <= m.start]
+        if last is not None and last.id == m.id and len(between) <= 2 and all(w in v.prepositions or w in v.determiners for w in between):
+            bounds.add(m.start)  # "before the conference in Marrakech": one noun group
+            last = m
+    return frozenset(bounds)
 
 
 def _reach(text: str, offset: int, words: int) -> int:

@@ -324,7 +324,9 @@ def act_family(p: Pair) -> str | None:
     not either. For dates, families that describe one occasion meet ("took place
     on", "adopted on"); a figure whose clause gives the claim's own month is of that
     occasion whether it was approved or finalised ("approved in July by all 193
-    members but one" is the July text's finalisation). Those who "gathered to adopt"
+    members but one" is the July text's finalisation), but the date of one side's
+    step is not the date of the other's ("quit the talks in 2017" is not dated by
+    "approved in December 2018"). Those who "gathered to adopt"
     it are counted as adopting it; a figure of a verb the reader does not know ("are
     looking for a better life") is no count of deaths.
     """
@@ -361,6 +363,8 @@ def act_family(p: Pair) -> str | None:
             return f"the sentence counts who did '{p.act.lemma}', the claim a standing number"
     else:
         sourced = frozenset(f for c in p.version_reading.clauses for f in c.families)
+    if p.fact.kind == DATE and _opposite_sides(p):
+        return f"the sentence dates '{p.act.lemma}', the sources '{_sourced_acts(p)[0].lemma}', a step of the other side"
     family = p.act.family
     if family == "attendance" and any(a.infinitive and a.family == "decision" and a.start > p.act.start for a in p.clause.acts):
         family = "decision"  # "152 countries gathered in Marrakech to adopt it": those who came to adopt
@@ -371,6 +375,24 @@ def act_family(p: Pair) -> str | None:
     if p.fact.kind == QUANTITY and {family} | sourced <= {"decision", "drafting"} and _same_month(p):
         return None  # "approved in July by all 193 but the US": the July text was finalised, in other words
     return f"the sentence speaks of '{p.act.lemma}', the claim of another act"
+
+
+def _sourced_acts(p: Pair) -> list[Act]:
+    if p.sourced_act is not None:
+        return [p.sourced_act]
+    return [a for a in p.sourced_clause.acts if not a.infinitive] if p.sourced_clause is not None else []
+
+
+def _opposite_sides(p: Pair) -> bool:
+    """Is the fact's verb a step of one side ("quit", "pulled out") and every verb
+    of the sources' value a step of the other ("approved")? One family, two acts:
+    the day some walked out is not the day the others approved."""
+    sides = vocabulary().sides
+    if p.act is None or p.act.negated:
+        return False
+    mine = sides.get(tuple(p.act.lemma.split()))
+    theirs = {sides.get(tuple(a.lemma.split())) for a in _sourced_acts(p) if not a.negated}
+    return mine in ("for", "against") and bool(theirs) and theirs <= ({"for", "against"} - {mine})
 
 
 def _own_unknown_verb(p: Pair) -> bool:
@@ -566,11 +588,17 @@ def other_event(p: Pair) -> str | None:
     not judged by the General Assembly's vote of 19 December 2018, and "The first
     Review Forum was held in Marrakech in December 2018" is about the forum (the
     clause's subject), not the Marrakech conference; so is a relative clause on the
-    forum's name ("the Forum, which took place in New York").
+    forum's name ("the Forum, which took place in New York"). An event named as a
+    time bound ("a year before the Marrakech conference") is no event of the clause.
     """
     if not p.claim.event:
         return None
     events = [m for m in p.mentions_in(p.statement, p.reading, p.clause) if m.kind == EVENT]
+    bounds = {m.id for m in events if m.start in p.statement.time_bounds}
+    events = [m for m in events if m.start not in p.statement.time_bounds]
+    if p.claim.event in bounds and p.claim.event not in {m.id for m in events}:
+        # "Washington quit the talks in 2017, a year before the Marrakech conference"
+        return f"the clause names {p.lexicon.label(p.claim.event)} only to say when, not as its event"
     antecedent: set[str] = set()
     if p.clause is not None and p.clause.kind == RELATIVE and p.clause.tokens:
         # "The first Review Forum, which took place at UN Headquarters": the clause is

@@ -27,7 +27,7 @@ from gcmcheck.engine.holders import POSSESSIVE_RE, given_the_part
 from gcmcheck.engine.alignment import Pair, Rule, misaligned, note_marker_at, reference_before, saying_before
 from gcmcheck.engine.compiled import CompiledClaim, CompiledTable, title_tail
 from gcmcheck.engine.explain import explain
-from gcmcheck.reader.clauses import Reading, may_attribute, plain_words, read
+from gcmcheck.reader.clauses import Act, Reading, may_attribute, plain_words, read
 from gcmcheck.reader.vocabulary import vocabulary
 from gcmcheck.engine.facts import (
     DATE,
@@ -342,11 +342,34 @@ class Checker:
                 cid: sum(1 for f in facts if f is not fact and s.same_clause(f.start, fact.start))
                 for cid, facts in supported_by.items()
             }
-            best = _choose(decisions, fit)
+            same_act = self._same_act(s, fact, [d.candidate.claim for d in decisions])
+            best = _choose(decisions, fit, same_act)
             if best is not None:
                 best.note = self._event_note(best, decisions)
                 chosen.append(best)
         return chosen + self._order_decisions(s, candidates)
+
+    def _same_act(self, s: Analysis, fact: Fact, claims: list[CompiledClaim]) -> set[str]:
+        """The claims whose own verb (or one taking its side) governs the fact: "withdrew in
+        2018" is about the claim that says who withdrew when, not about a conference
+        whose approval is of the same broad family."""
+        if len(claims) < 2:
+            return set()
+        reading = read(s.text)
+        clause = reading.clause_at(fact.start)
+        act = clause.governing(reading.tokens, fact.start, fact.end) if clause else None
+        if act is None:
+            return set()
+        sides = vocabulary().sides
+
+        def kind(a: Act) -> tuple[str, str]:  # "withdraw" and "pull out" take one side: one verb here
+            return a.family, sides.get(tuple(a.lemma.split()), a.lemma)
+
+        own = kind(act)
+        return {
+            c.id for c in claims
+            if any(kind(a) == own and not a.infinitive for k in self._read_claim_text(c.primary.text).clauses for a in k.acts)
+        }
 
     def _order_decisions(self, s: Analysis, candidates: list[Candidate]) -> list[Decision]:
         """Orders of events ("held after the General Assembly vote"), judged by the
@@ -719,12 +742,14 @@ def _fresh(result: Result) -> Result:
     return copied
 
 
-def _choose(decisions: list[Decision], fit: dict[str, int]) -> Decision | None:
+def _choose(decisions: list[Decision], fit: dict[str, int], same_act: set[str] = frozenset()) -> Decision | None:  # type: ignore[assignment]
     """Which claim decides a fact.
 
     A fact tied to an event is decided only by claims about that event (the others
     only lend a note). Then the claim that agrees with more of the statement's other
-    facts wins: "3.5 per cent in 2000" is judged by the claim about 2000. Otherwise a
+    facts wins: "3.5 per cent in 2000" is judged by the claim about 2000; then the
+    claim whose own verb governs the fact ("withdrew in 2018" is judged by the
+    withdrawal's date, not by a conference's of the same broad family). Otherwise a
     supporting claim wins unless a contradicting one is clearly more relevant:
     "152 voted yes" names no event and fits the General Assembly vote, not Marrakech.
     """
@@ -735,12 +760,13 @@ def _choose(decisions: list[Decision], fit: dict[str, int]) -> Decision | None:
             return None
     if fact.kind == MEMBER:
         decisions = [d for d in decisions if d.candidate.claim.members]
-    def rank(d: Decision) -> tuple[int, int, bool, float]:
+    def rank(d: Decision) -> tuple[int, bool, int, bool, float]:
         # support for the statement's other facts in the same clause, then how well
         # the nouns fit ("171 member states" is about "175 member states", not "8
         # members"), then a claim about the fact's own event
         on_event = bool(fact.event) and d.candidate.claim.event == fact.event
-        return fit.get(d.candidate.claim.id, 0), max(c.fit for _, c in d.comparisons), on_event, d.candidate.relevance
+        own_verb = d.candidate.claim.id in same_act
+        return fit.get(d.candidate.claim.id, 0), own_verb, max(c.fit for _, c in d.comparisons), on_event, d.candidate.relevance
 
     support = [d for d in decisions if d.verdict in (Verdict.SUPPORTED, Verdict.CONFLICTING)]
     against = [d for d in decisions if d.verdict is Verdict.CONTRADICTED]
@@ -748,7 +774,7 @@ def _choose(decisions: list[Decision], fit: dict[str, int]) -> Decision | None:
     best_against = max(against, key=rank, default=None)
     if not best_for or not best_against:
         return best_for or best_against
-    fit_for, fit_against = rank(best_for)[:3], rank(best_against)[:3]
+    fit_for, fit_against = rank(best_for)[:4], rank(best_against)[:4]
     if fit_for != fit_against:
         return best_for if fit_for > fit_against else best_against
     if best_for.candidate.relevance >= MATCH_MARGIN * best_against.candidate.relevance:
