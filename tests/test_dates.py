@@ -14,6 +14,8 @@ from gcmcheck.models import DateMention
 # (text, span, year, month, day, end_day, qualifier)
 READ = [
     ("on 19 December 2018", "19 December 2018", 2018, 12, 19, None, ""),
+    # a day glued to a slash is part of a document symbol
+    ("resolution A/RES/71/1 of September 2016", "September 2016", 2016, 9, None, None, ""),
     ("December 19, 2018", "December 19, 2018", 2018, 12, 19, None, ""),
     ("Dec. 19, 2018", "Dec. 19, 2018", 2018, 12, 19, None, ""),
     ("Dec 19 2018", "Dec 19 2018", 2018, 12, 19, None, ""),

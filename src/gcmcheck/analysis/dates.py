@@ -24,6 +24,8 @@ Rules that keep noise out:
       a preposition ("in May"); lowercase "may 12" without a year is not a date either.
       Abbreviated names ("Dec") count only next to a day or year.
     * "in December 12 countries..." reads as the month December followed by a count.
+    * A day glued to a slash belongs to a document symbol: "resolution A/RES/71/1 of
+      September 2016" is September 2016, not 1 September.
 
 qualifier is the preposition directly before the date: since, before (also "prior
 to"), after, until (also "till"), by, from; "in", "on" or nothing give "".
@@ -81,7 +83,7 @@ _NUMERIC = regex(
     r"(?<![0-9./-])(?P<a>[0-9]{1,2})(?P<sep>[/.])(?P<b>[0-9]{1,2})(?P=sep)(?P<y>[12][0-9]{3})(?![0-9]|[./-][0-9])"
 )
 _DMY = regex(
-    rf"(?<![0-9])(?<![0-9][.,])(?P<d>{_DAY})(?P<o1>{_ORD})(?:{_SEP}(?P<d2>{_DAY}){_ORD})?"
+    rf"(?<![0-9/])(?<![0-9][.,])(?P<d>{_DAY})(?P<o1>{_ORD})(?:{_SEP}(?P<d2>{_DAY}){_ORD})?"
     rf"\s*(?:of\s+)?{_month('m')}(?:,?\s*(?P<y>{_YEAR}))?",
     re.I,
 )
