@@ -155,6 +155,17 @@ class Checker:
             self.trace = None
 
     def _check(self, text: str) -> list[Result]:
+        """Read the statement with its typographic hyphens and spaces made plain
+        ("non\u2011binding" is "non-binding"); one character for one, so every
+        offset still points into the text as written."""
+        plain = text.translate(_TYPOGRAPHIC)
+        results = self._check_plain(plain)
+        if plain != text:
+            for r in results:
+                r.text = text
+        return results
+
+    def _check_plain(self, text: str) -> list[Result]:
         statement = analyse(text, self.table.lexicon)
         other = next((m for m in statement.mentions if m.kind == OTHER), None)
         if other and not any(m.kind == SUBJECT for m in statement.mentions):
@@ -740,6 +751,11 @@ def _fresh(result: Result) -> Result:
     copied.citations = list(result.citations)
     copied.unchecked = list(result.unchecked)
     return copied
+
+
+# hyphens and spaces that print like the plain ones: the hyphen and non-breaking
+# hyphen, the no-break and narrow no-break spaces
+_TYPOGRAPHIC = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " "})
 
 
 def _choose(decisions: list[Decision], fit: dict[str, int], same_act: set[str] = frozenset()) -> Decision | None:  # type: ignore[assignment]
