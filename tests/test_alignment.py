@@ -110,6 +110,10 @@ FIRES = [
     ("A116", "Poland is not alone in opposing the compact."),
     # a relative clause on an event's name is about that event
     ("A108", "The first Review Forum, which took place in May 2022 at UN Headquarters in New York, reviewed the compact."),
+    # a clause that gives the claim's own place speaks of two occasions
+    ("A155", "The final text was approved at a meeting in New York for adoption in Marrakech in December."),
+    # a post given as a title, in a sentence that never says when, is of its own time
+    ("A156", "UN Secretary-General Jane Roe urged states to protect migrants in her annual message."),
     # an event named as a time bound is no event of the clause
     ("A108", "Canberra walked away from the talks in 2018, weeks before the conference in Marrakech."),
     # a participle after a document's noun group ("Resolution 55/76 of ...") dates the document
@@ -235,6 +239,13 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Poland was not among the 164 countries that approved the compact in Marrakech.", "supported"),
         # a list given one side with a name no claim knows is not confirmed
         ("Austria, Hungary, Croatia and Australia refused to sign the compact.", "unverifiable"),
+        # a title at a dated event, or a sentence that gives the post, is judged (A156)
+        ("At the Marrakech conference, UN Secretary-General Jane Roe called the compact a roadmap.", "contradicted"),
+        ("Jane Roe is the UN Secretary-General.", "contradicted"),
+        # one occasion in one place is still judged (A155)
+        ("The compact was adopted at a conference in Rabat, Morocco, in December 2018.", "contradicted"),
+        # typographic hyphens are hyphens
+        ("The compact is a non\u2011binding framework.", "supported"),
         # the date of one side's step is judged by the claim of that step, not by the
         # other side's conference (A102, A108 and the choice of the claim with the verb)
         ("Washington quit the negotiations in 2018, weeks before the conference in Marrakech.", "contradicted"),

@@ -1876,6 +1876,59 @@ def two_sides(p: Pair) -> str | None:
     return None
 
 
+@rule("A155", "two-places", kinds=(VENUE,), disagreeing=True)
+def two_places(p: Pair) -> str | None:
+    """What it does: a place is not contradicted when its clause also gives, not
+    denied, the claim's own place: the clause speaks of two occasions.
+
+    Why: "the final text was approved at a meeting in New York for adoption in
+    Morocco" gives the place of the July meeting and the place of the December
+    conference; New York is the meeting's, not the conference's.
+
+    Example: "The final text was approved at a meeting in New York for adoption in
+    Marrakech in December." is not contradicted by the conference's Marrakech; "a
+    conference in Rabat, Morocco" is one occasion in one place, and is.
+    """
+    places = {m.id for m in venues(p.version)} | {m.id for m in venues(p.claim.primary)}
+    if p.clause is None or not places:
+        return None
+    text = p.reading.text
+    for m in p.mentions_in(p.statement, p.reading, p.clause):
+        if m.id not in places or m.start == p.fact.start or p.reading.negated_before(p.clause, m.start):
+            continue
+        between = " ".join(text[min(p.fact.end, m.end) : max(p.fact.start, m.start)].lower().split())
+        if between in ("", ",", "in", "at", "in the", "at the"):
+            continue  # "Rabat, Morocco", "a conference in Rabat": one place, one occasion
+        return f"the clause also gives the claim's place ({m.text}): {p.fact.text} is another occasion's"
+    return None
+
+
+@rule("A156", "title-of-its-time", kinds=(MEMBER,), disagreeing=True)
+def title_of_its_time(p: Pair) -> str | None:
+    """What it does: a post given only as a title before someone's name, in a
+    sentence that gives no date and no event, is not judged by the sources' holder.
+
+    Why: "Secretary-General X said" names the post X held when X spoke; posts change
+    hands, and a sentence that never says when may be about another year. A sentence
+    that says someone holds the post ("X is the Secretary-General"), or ties the act
+    to a dated event, is still judged; so is someone the table knows in another
+    post ("IOM Director General Louise Arbour" mixes up two posts of the sources' time).
+
+    Example: "UN Secretary-General Jane Roe urged states to protect migrants in her
+    annual message." is not contradicted by the sources' Secretary-General.
+    """
+    if len(p.claim.members) != 1 or p.statement.dates or p.statement.events:
+        return None
+    mention = next((m for m in p.statement.mentions if m.start == p.fact.start), None)
+    if mention is not None and mention.kind == ENTITY:
+        return None  # someone the table knows, in its time, in another part: a mix-up of that time's posts
+    title = _title_words(p)
+    before = p.reading.words_before(p.fact.start, 2)
+    if not title or not before or before[-1] not in title:
+        return None
+    return f"the title gives the post {p.fact.text} held when the sentence's act took place, a time it does not give"
+
+
 # --- helpers -----------------------------------------------------------------------
 
 
