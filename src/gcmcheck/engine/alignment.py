@@ -426,7 +426,7 @@ def _claim_verb_unknown(p: Pair) -> bool:
 def _same_month(p: Pair) -> bool:
     """Does the fact's clause give the month (and, if any, the year) of one of the
     claim's dates? Then the two verbs are two words for one occasion."""
-    stated = [d for d in p.dates_in(p.statement, p.reading, p.clause) if d.month and not d.qualifier]
+    stated = [d for d in p.dates_in(p.statement, p.reading, p.clause) if d.month and (not d.qualifier or _dates_a_document(p, d))]
     sourced = [v.date for v in (*p.version.dates, *p.claim.primary.dates) if v.date and v.date.month]
     return any(d.month == c.month and (d.year is None or d.year == c.year) for d in stated for c in sourced)
 
@@ -711,11 +711,13 @@ def other_date(p: Pair) -> str | None:
     finalisation, not the December conference; a different date names a different
     event.
 
-    Example: the sentence above is not judged by the 164 approvals of 10-11 December.
+    Example: the sentence above is not judged by the 164 approvals of 10-11 December;
+    nor is "The July 2018 text was approved by 164 states" (a date before a
+    document's or a gathering's noun dates it).
     """
     if p.clause is None or not p.claim.event:
         return None
-    stated = [d for d in p.dates_in(p.statement, p.reading, p.clause) if not d.qualifier]
+    stated = [d for d in p.dates_in(p.statement, p.reading, p.clause) if not d.qualifier or _dates_a_document(p, d)]
     sourced = [v.date for v in p.version.dates if v.date and not v.date.qualifier] or [v.date for v in p.claim.primary.dates if v.date and not v.date.qualifier]
     if not stated or not sourced:
         return None
@@ -1930,6 +1932,16 @@ def title_of_its_time(p: Pair) -> str | None:
 
 
 # --- helpers -----------------------------------------------------------------------
+
+
+def _dates_a_document(p: Pair, d: DateMention) -> bool:
+    """Is an attributive date the date of a document or a gathering ("the July 2018
+    text", "the December 2018 conference") rather than a label ("the 2015 crisis")?"""
+    if d.qualifier != ATTRIBUTIVE:
+        return False
+    v = vocabulary()
+    after = [w for w in p.reading.words_after(d.end, 3) if w not in v.determiners]
+    return bool(after) and after[0] in v.text_nouns | v.instrument_nouns | v.event_nouns
 
 
 def _unknown_body(p: Pair, m: Mention) -> bool:

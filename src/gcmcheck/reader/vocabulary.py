@@ -18,7 +18,7 @@ _HEADER = b"gcmcheck language cache 2\n"
 _WORD_SETS = (
     "determiners", "coordinators", "subordinators", "relatives", "complementisers", "negators", "be", "have", "do",
     "saying", "attitude", "catenatives", "change_words", "phrasal_up", "prepositions", "post_qualifiers", "act_nouns",
-    "exception_words", "instrument_nouns", "event_nouns", "answers_against", "answers_for", "reference_words",
+    "exception_words", "instrument_nouns", "text_nouns", "event_nouns", "answers_against", "answers_for", "reference_words",
     "bystander_prepositions", "not_participles", "attribution_verbs", "source_nouns", "placing", "planning_for",
     "place_nouns", "process_nouns", "attitude_acts", "whole_words", "naming_prepositions", "negation_bounds", "definite_determiners", "plain_verbs", "initial_subordinators", "ballot_acts", "ballot_words", "follow_up_nouns", "increment_words", "question_openers", "body_nouns", "weekdays", "proposing", "relative_quantifiers", "absolute_participles",
 )  # fmt: skip
@@ -48,6 +48,7 @@ class Vocabulary:
     act_nouns: frozenset[str]
     exception_words: frozenset[str]
     instrument_nouns: frozenset[str]
+    text_nouns: frozenset[str]
     event_nouns: frozenset[str]
     answers_against: frozenset[str]
     answers_for: frozenset[str]
