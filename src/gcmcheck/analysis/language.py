@@ -265,7 +265,8 @@ HEAD_TITLE_RE = regex(
 
 NEGATED_MEMBERSHIP_RE = regex(
     r"\b(?:not|never|no longer|n't)\s+(?:(?:been|be|a|an|one|part|among|on)\s+)*(?:members?|part of|one of|among|on|sit on|belong)\b|\bnon-?members?\b"
-    r"|\b(?:not|never|n't)\s+(?:\w+\s+)?(?:includ|contain|list|featur|count|nam)\w*|\bexclud\w*|\bleft out\b|\bleaves? out\b",
+    r"|\b(?:not|never|n't)\s+(?:\w+\s+)?(?:includ|contain|list|featur|count|nam)\w*|\bexclud\w*|\bleft out\b|\bleaves? out\b"
+    r"|\babsent\b|\bmissing\b|\bomit(?:s|ted|ting)?\b|\black(?:s|ed|ing)?\b",
     re.IGNORECASE,
 )
 

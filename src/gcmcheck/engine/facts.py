@@ -191,12 +191,13 @@ def membership_facts(
     text = statement.text
     negators = [] if negated or not statement.negated else [m.span() for m in lang.NEGATION_RE.finditer(text)]
 
+    reading = read(text)
+
+    def near(a: int, b: int) -> bool:  # at most _NEGATION_REACH words, and no pause, from a to b
+        return reading.start_before(b, _NEGATION_REACH) <= a and not _PAUSE_RE.search(text, a, b)
+
     def unsure(start: int, end: int) -> bool:
-        return any(
-            (n_end <= start and start - n_end <= _NEGATION_REACH and not _PAUSE_RE.search(text, n_end, start))
-            or (end <= n_start and n_start - end <= _NEGATION_REACH and not _PAUSE_RE.search(text, end, n_start))
-            for n_start, n_end in negators
-        )
+        return any((n_end <= start and near(n_end, start)) or (end <= n_start and near(end, n_start)) for n_start, n_end in negators)
 
     for m in named:
         if (m.id in with_stance and m.id not in apposed) or unsure(m.start, m.end) or _POSSESSIVE_AFTER_RE.match(text, m.end):
@@ -251,7 +252,7 @@ _MEMBER_BEFORE_GAP_RE = regex(r"[\s:,]*(?:(?:are|is|were|was|them|the|also)[\s:,
 
 _AS_A_ROLE_RE = regex(r"\bas\s+(?:the\s+|a\s+|an\s+|its\s+)?\Z", re.IGNORECASE)
 _POSSESSIVE_AFTER_RE = regex(r"['\u2019]s?\b")
-_NEGATION_REACH = 40  # characters between a negator and the name it may govern
+_NEGATION_REACH = 7  # words between a negator and the name it may govern
 _PAUSE_RE = regex(r"[,;:()\u2014\"\u201c\u201d]")
 
 
