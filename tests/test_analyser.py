@@ -40,6 +40,11 @@ def test_numbers_take_the_role_of_their_clause(text: str, value: float, role: st
     assert values[value].role == role
 
 
+def test_against_before_a_figure_compares_and_takes_no_side():
+    values = read("Migrants were 3.5 per cent of humanity in 2019, against 2.8 per cent in 2000.").quantities
+    assert [v.role for v in values] == ["", ""]
+
+
 def test_elliptical_number_inherits_the_counted_noun():
     a = read("152 member states voted in favour and 12 abstained")
     assert [v.noun for v in a.quantities] == ["member stat", "member stat"]

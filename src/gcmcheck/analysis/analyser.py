@@ -188,6 +188,8 @@ def _roles(text: str, mentions: list[Mention]) -> list[_Role]:
         if any(s <= m.start() < e for s, e in spans):
             continue
         said = lang.role_of(m)
+        if m.group(0).lower() == "against" and read(text).words_after(m.end(), 1)[:1] and read(text).words_after(m.end(), 1)[0][:1].isdigit():
+            continue  # "3.5 per cent, against 2.8 per cent in 2000": a comparison, no side
         if _UNDECIDED_BEFORE_RE.search(text, _reach(text, m.start(), 6), m.start()):
             continue  # "a row over whether to back it", "a decision on joining": no side taken
         before = read(text).words_before(m.start(), 1) if m.group(0).lower().endswith("ing") else []

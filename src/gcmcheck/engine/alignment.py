@@ -1931,6 +1931,24 @@ def title_of_its_time(p: Pair) -> str | None:
     return f"the title gives the post {p.fact.text} held when the sentence's act took place, a time it does not give"
 
 
+@rule("A157", "figure-of-comparison", elsewhere=True, kinds=(QUANTITY,), disagreeing=True)
+def figure_of_comparison(p: Pair) -> str | None:
+    """What it does: a figure given as the other term of a comparison ("against",
+    "compared with", "up from") is not the figure of the clause's time or place.
+
+    Why: in "3.5 per cent in 2019, against 2.8 per cent at the turn of the
+    millennium" the 2.8 is another year's share; the clause's 2019 is the 3.5's.
+
+    Example: "Migrants now make up 3.5 per cent of the world's population, against
+    2.3 per cent a generation ago." is not contradicted by the 2000 share.
+    """
+    v = vocabulary()
+    before = tuple(w for w in p.reading.words_before(p.fact.start, 4) if w not in v.determiners)
+    if any(before[len(before) - len(w) :] == w for w in v.figure_comparisons):
+        return f"{p.fact.text} is the other term of a comparison, of another time or place"
+    return None
+
+
 # --- helpers -----------------------------------------------------------------------
 
 

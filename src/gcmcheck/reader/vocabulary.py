@@ -89,6 +89,7 @@ class Vocabulary:
         self.state_dates = _phrases(words.get("state_dates", []))
         self.dateline_words = _phrases(words.get("dateline_words", []))
         self.comparison_words = _phrases(words.get("comparison_words", []))
+        self.figure_comparisons = _phrases(words.get("figure_comparisons", []))
         self.future = _phrases(modality["future"])
         self.conditional = _phrases(modality["conditional"])
         self.doubt: frozenset[str] = frozenset(modality["doubt"])
