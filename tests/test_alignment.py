@@ -114,6 +114,8 @@ FIRES = [
     ("A112", "The July 2018 draft was approved by 164 states."),
     # the other term of a comparison is another time's figure
     ("A157", "Migrants now make up 3.5 per cent of the world's population, against 2.3 per cent a generation ago."),
+    # a step taken "eventually" is what "not yet" leaves open
+    ("A141", "Slovenia eventually signed the compact."),
     # a clause that gives the claim's own place speaks of two occasions
     ("A155", "The final text was approved at a meeting in New York for adoption in Marrakech in December."),
     # a post given as a title, in a sentence that never says when, is of its own time
