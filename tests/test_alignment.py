@@ -114,6 +114,9 @@ FIRES = [
     ("A112", "The July 2018 draft was approved by 164 states."),
     # the other term of a comparison is another time's figure
     ("A157", "Migrants now make up 3.5 per cent of the world's population, against 2.3 per cent a generation ago."),
+    # a body that meets every year, named with another year, is another sitting
+    ("A158", "On 20 September 2016, world leaders met at the UN General Assembly to discuss large movements of people."),
+    ("A158", "In September 2016 the UN General Assembly met in New York and agreed to draft a framework on migration."),
     # a step taken "eventually" is what "not yet" leaves open
     ("A141", "Slovenia eventually signed the compact."),
     # a clause that gives the claim's own place speaks of two occasions
@@ -248,6 +251,10 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         # a title at a dated event, or a sentence that gives the post, is judged (A156)
         ("At the Marrakech conference, UN Secretary-General Jane Roe called the compact a roadmap.", "contradicted"),
         ("Jane Roe is the UN Secretary-General.", "contradicted"),
+        # the occasion itself, or the instrument, with a wrong year is still judged (A158)
+        ("The General Assembly vote took place in December 2019.", "contradicted"),
+        ("It was endorsed by the General Assembly in December 2019.", "contradicted"),
+        ("Delegates came together in Marrakech in December 2017 to adopt the compact.", "contradicted"),
         # one occasion in one place is still judged (A155)
         ("The compact was adopted at a conference in Rabat, Morocco, in December 2018.", "contradicted"),
         # typographic hyphens are hyphens

@@ -1954,6 +1954,40 @@ def figure_of_comparison(p: Pair) -> str | None:
     return None
 
 
+@rule("A158", "another-sitting", kinds=(DATE,), disagreeing=True)
+def another_sitting(p: Pair) -> str | None:
+    """What it does: a date of another year, in a clause that names the claim's
+    event only by the body or place that held it, in a sentence that does not name
+    the claim's instrument, is the date of another sitting of that body.
+
+    Why: the General Assembly meets every year and Marrakech hosts many meetings;
+    "In September 2016 the General Assembly agreed to draft a framework" is about
+    the 2016 session, not about the endorsement of 19 December 2018. A clause that
+    names an occasion ("the Marrakech conference", "the General Assembly vote") or
+    the instrument ("it", "the compact") with a wrong year is still judged. The
+    words that name an occasion are listed in the language file.
+
+    Example: "On 20 September 2016, world leaders met at the UN General Assembly to
+    discuss large movements of people." is not contradicted by the 2018 endorsement.
+    """
+    event = p.event_date
+    stated = p.fact.value.date if p.fact.value else None
+    if p.clause is None or not p.claim.event or event is None or stated is None or not (stated.year and event.year) or stated.year == event.year:
+        return None
+    v = vocabulary()
+    named = [m for m in p.mentions_in(p.statement, p.reading, p.clause) if m.id == p.claim.event]
+    if not named:
+        return None
+    for m in named:
+        words = {t.lower for t in p.reading.tokens if m.start <= t.start < m.end} | set(p.reading.words_after(m.end, 1))
+        if words & v.occasion_nouns:
+            return None  # "the General Assembly vote", "the Marrakech conference": the occasion itself
+    words = {p.reading.tokens[i].lower for i in p.clause.tokens}
+    if any(m.kind == SUBJECT for m in p.statement.mentions) or words & v.instrument_pronouns:
+        return None  # "came together in Marrakech in 2017 to adopt the compact": its occasion, misdated
+    return f"the clause names {p.lexicon.label(p.claim.event)} only by who or where held it; {p.fact.text} is another sitting's"
+
+
 # --- helpers -----------------------------------------------------------------------
 
 
