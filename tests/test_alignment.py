@@ -117,6 +117,8 @@ FIRES = [
     # a body that meets every year, named with another year, is another sitting
     ("A158", "On 20 September 2016, world leaders met at the UN General Assembly to discuss large movements of people."),
     ("A158", "In September 2016 the UN General Assembly met in New York and agreed to draft a framework on migration."),
+    # a loose bound the sources' figure meets is true, though not their figure
+    ("A159", "IOM has a presence in over 100 countries."),
     # a step taken "eventually" is what "not yet" leaves open
     ("A141", "Slovenia eventually signed the compact."),
     # a clause that gives the claim's own place speaks of two occasions
@@ -255,6 +257,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("The General Assembly vote took place in December 2019.", "contradicted"),
         ("It was endorsed by the General Assembly in December 2019.", "contradicted"),
         ("Delegates came together in Marrakech in December 2017 to adopt the compact.", "contradicted"),
+        # a bound the sources' figure does not meet is wrong (A159)
+        ("IOM has offices in more than 200 countries.", "contradicted"),
         # one occasion in one place is still judged (A155)
         ("The compact was adopted at a conference in Rabat, Morocco, in December 2018.", "contradicted"),
         # typographic hyphens are hyphens

@@ -1988,6 +1988,30 @@ def another_sitting(p: Pair) -> str | None:
     return f"the clause names {p.lexicon.label(p.claim.event)} only by who or where held it; {p.fact.text} is another sitting's"
 
 
+@rule("A159", "loose-bound", kinds=(QUANTITY,), disagreeing=True)
+def loose_bound(p: Pair) -> str | None:
+    """What it does: a bound that the sources' figure satisfies, though far from it,
+    is not contradicted ("over 100" of 171, "fewer than 300" of 193).
+
+    Why: a loose bound is true; an alarm on a true sentence teaches the writer to
+    ignore the linter. It is not the sources' figure either, so the sentence is not
+    supported by it.
+
+    Example: "IOM has a presence in over 100 countries." is not contradicted by the
+    sources' 171.
+    """
+    stated = p.fact.value.quantity if p.fact.value else None
+    sourced_value = _sourced_value(p)
+    sourced = sourced_value.quantity if sourced_value else None
+    if stated is None or sourced is None or sourced.hedge not in ("", "exact"):
+        return None
+    if stated.hedge in ("more", "atleast") and sourced.value > stated.value:
+        return f"{p.fact.text} is a bound the sources' {sourced_value.text} meets"  # type: ignore[union-attr]
+    if stated.hedge in ("less", "atmost") and sourced.value < stated.value:
+        return f"{p.fact.text} is a bound the sources' {sourced_value.text} meets"  # type: ignore[union-attr]
+    return None
+
+
 # --- helpers -----------------------------------------------------------------------
 
 
