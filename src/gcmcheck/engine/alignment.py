@@ -337,9 +337,13 @@ def act_family(p: Pair) -> str | None:
             return "the date is of an act the claim does not give"
         if p.fact.kind == DATE and p.comparison.outcome == MISMATCH and p.sourced_act is None and _claim_verb_unknown(p):
             return "the sources' date is of an act the sentence does not give"
-        if p.fact.kind == QUANTITY and p.comparison.outcome == MISMATCH and p.sourced_act is not None and _own_unknown_verb(p):
-            # "280 million migrants are looking for a better life" counts no deaths
-            return f"the sentence's figure is of a verb the reader does not know, the sources' of '{p.sourced_act.lemma}'"
+        if p.fact.kind == QUANTITY and p.comparison.outcome == MISMATCH and _own_unknown_verb(p):
+            if p.sourced_act is not None:
+                # "280 million migrants are looking for a better life" counts no deaths
+                return f"the sentence's figure is of a verb the reader does not know, the sources' of '{p.sourced_act.lemma}'"
+            if p.sourced_clause is not None and not p.sourced_clause.acts and not _measured(p) and _before_verb(p, p.fact.start):
+                # "only 191 have committed to it" counts those who did something, not the UN's members
+                return "the sentence counts those who did something, the claim a standing number"
         noun = p.fact.value.noun.split() if p.fact.value else []
         if p.fact.kind == QUANTITY and noun and _act_noun(noun[-1]) and p.sourced_clause is not None and not p.sourced_clause.acts:
             return "the sentence counts those who acted, the claim a standing number"

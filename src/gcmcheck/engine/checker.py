@@ -191,7 +191,7 @@ class Checker:
             ]
             self._doubtful += [f for f in unconfirmed if f.stance and (f.stance.role, id(clause_at(f.start))) in listed]
         doubtful = list(dict.fromkeys(f.text for f in self._doubtful if (f.start, f.end) not in decided))
-        return self._results(text, decisions, _unchecked_values(statement, decisions) + doubtful)
+        return self._results(text, decisions, list(dict.fromkeys(_unchecked_values(statement, decisions) + doubtful)))
 
     # --- candidates ------------------------------------------------------------------
 
