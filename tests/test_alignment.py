@@ -68,7 +68,6 @@ FIRES = [
     ("A129", "Chile has joined the group of nine countries — all of them in Europe — in rejecting the UN migration compact in Morocco."),
     ("A131", "Nearly 30 of the countries that drafted the pact withheld their endorsement."),
     ("A134", "Every UN country except the United States - which withdrew on orders from the Trump administration a year earlier - agreed to the pact."),
-    ("A135", "The compact had been agreed in July 2018 by every UN member but one."),
     ("A136", "The conference adopted the pact before delegates from some 140 countries in Morocco."),
     ("A137", "Trump signed an order capping refugee admissions at 30,000 in October 2019, compared to Obama's 110,000."),
     ("A138", "Australia and Hungary pulled out of the talks on the compact."),
@@ -236,6 +235,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         # the verb (A102)
         ("In July the text was approved by all 193 members of the UN except the United States.", "supported"),
         ("Some 192 member states approved the migration pact in July.", "supported"),
+        ("The compact was approved in July 2018 by all UN members except the United States.", "supported"),
+        ("The compact had been agreed in July 2018 by every UN member but one.", "supported"),
         # a claim's figure in a clause that names no instrument is its event's, when that
         # event is an instrument: the 2016 declaration's 193 (A101)
         ("The 2016 New York Declaration was backed by 150 UN members.", "contradicted"),

@@ -322,8 +322,8 @@ def act_family(p: Pair) -> str | None:
     Example: "The compact has been ratified by more than 150 countries." is not judged
     by the 164 states that approved it at Marrakech; "attended by 150 countries" is
     not either. For dates, families that describe one occasion meet ("took place
-    on", "adopted on"); a figure whose clause gives the claim's own month is of that
-    occasion whether it was approved or finalised ("approved in July by all 193
+    on", "adopted on"); a figure or date whose clause gives the claim's own month is
+    of that occasion whether it was approved or finalised ("approved in July by all 193
     members but one" is the July text's finalisation), but the date of one side's
     step is not the date of the other's ("quit the talks in 2017" is not dated by
     "approved in December 2018"). Those who "gathered to adopt"
@@ -376,7 +376,7 @@ def act_family(p: Pair) -> str | None:
         return None
     if p.fact.kind == DATE and vocabulary().families_meet(frozenset({p.act.family}), sourced):
         return None  # a conference's date is the date of what it decided; a count of those attending is not
-    if p.fact.kind == QUANTITY and {family} | sourced <= {"decision", "drafting"} and _same_month(p):
+    if {family} | sourced <= {"decision", "drafting"} and _same_month(p):
         return None  # "approved in July by all 193 but the US": the July text was finalised, in other words
     return f"the sentence speaks of '{p.act.lemma}', the claim of another act"
 
