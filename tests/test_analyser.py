@@ -100,6 +100,9 @@ def test_stances(text: str, entity: str, role: str):
         ("Austria's cabinet met after Poland voted to reject the pact.", "austria"),
         # the doer of a passive is not the name before it
         ("The US announcement on the pact, signed by Jane Roe, came in December.", "united-states"),
+        # a body named with "of" acts, not the country that owns it
+        ("The Parliament of Hungary approved the pact.", "hungary"),
+        ("The Refugee Council of Hungary backed the pact.", "hungary"),
     ],
 )
 def test_no_side_is_read(text: str, entity: str):

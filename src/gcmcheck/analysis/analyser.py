@@ -386,7 +386,7 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
     for m in mentions:
         if m.kind not in (ENTITY, NAME) or _is_attribution(text, m) or _MODIFIER_RE.match(text, m.end):
             continue
-        if _POSSESSED_BODY_RE.match(text, m.end):
+        if _POSSESSED_BODY_RE.match(text, m.end) or _body_of(text, m):
             continue
         best: tuple[int, _Role] | None = None
         for r in roles:
@@ -509,6 +509,13 @@ _UNDECIDED_BEFORE_RE = regex(
     re.IGNORECASE,
 )
 # a possessive names the body that acts, not the country: "Switzerland's parliament"
+def _body_of(text: str, m: Mention) -> bool:
+    """Is the name the owner of a body named before it ("the Parliament of Belgium",
+    "the Refugee Council of Australia")? The body acts, not the country."""
+    before = read(text).words_before(m.start, 2)
+    return len(before) == 2 and before[1] == "of" and before[0] in vocabulary().body_nouns
+
+
 _POSSESSED_BODY_RE = regex(
     r"(?:(?<=['\u2019]s)|['\u2019]s)\s+(?:(?:governing|ruling|lower|upper|national|federal|main|largest|opposition|coalition)\s+)*"
     r"(?:parliament|coalition|opposition|part(?:y|ies)|courts?|media|press|public|people|citizens|voters|lawmakers|"

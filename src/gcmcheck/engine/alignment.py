@@ -1001,7 +1001,8 @@ def post_holder(p: Pair) -> str | None:
     "Persecuted, isolated ..." or "AFP" are not holders of any post.
 
     Example: "UN Deputy Secretary-General Jane Doe said the fund matters." is not
-    contradicted by the Secretary-General's name, nor is "the new Director General,
+    contradicted by the Secretary-General's name, nor is "the Secretary-General
+    congratulated Member States" (a group is no holder), nor is "the new Director General,
     Jane Doe," (a holder after the sources' time), nor "Mr. Doe, the Chairperson,
     signed" when the claim's body is not named: every body has a chairperson.
     """
@@ -1013,6 +1014,8 @@ def post_holder(p: Pair) -> str | None:
         return f"'{name}' is not read as a person's name"
     if name.split()[-1].lower() in vocabulary().body_nouns:
         return f"'{name}' is a body, not a person"  # "the Secretary-General launched the UN Migration Network"
+    if lang.stem(name.split()[-1].lower()) in _party_words():
+        return f"'{name}' names a group, not a person"  # "congratulated Member States"
     qualifiers = vocabulary().post_qualifiers
     tokens = p.reading.tokens
     for k in range(len(tokens)):
