@@ -118,6 +118,8 @@ FIRES = [
     ("A158", "In September 2016 the UN General Assembly met in New York and agreed to draft a framework on migration."),
     # a count of those who did something is not a standing number
     ("A102", "While all 193 UN members backed the 2016 declaration, only 189 have committed to the compact."),
+    # the sources' noun as a modifier narrows another noun: a part, not the whole
+    ("A142", "Most migrant workers live in high-income countries, where 111 million migrant workers make up 18 percent of the workforce."),
     # a group is no holder of a post
     ("A123", "The Secretary-General congratulated Member States on the summit."),
     # a loose bound the sources' figure meets is true, though not their figure

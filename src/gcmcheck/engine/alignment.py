@@ -1528,7 +1528,8 @@ def other_kind(p: Pair) -> str | None:
     same states; nor are "12 regional offices" the "171 country offices".
 
     Example: "IOM has 166 member states and 8 observer states." does not contradict
-    its 175 member states with the 8; nor does "10.20", a figure with a fraction,
+    its 175 member states with the 8; "111 million migrant workers" are not all the
+    sources' migrants (their noun only qualifies another); nor does "10.20", a figure with a fraction,
     count states; nor is "1.4 % of the world's child population" a share of the
     world's population.
     """
@@ -1552,6 +1553,14 @@ def other_kind(p: Pair) -> str | None:
     if stated is not None and stated.kind == "count" and stated.value != int(stated.value) and sourced.quantity.value == int(sourced.quantity.value):
         return "the sentence's figure has a fraction: it counts no whole things"  # "10.20" is a time or a measure
     stated_words, sourced_words = p.fact.value.noun.split(), sourced.noun.split()
+    parties = _party_words()
+    attributive = p.reading.text[p.fact.end : p.fact.end + 1] in ("-", "\u2010")  # "a 38-member committee" has 38 members
+    if (
+        stated_words and sourced_words and stated_words[-1] != sourced_words[-1] and sourced_words[-1] in stated_words[:-1]
+        and not attributive and not {stated_words[-1], sourced_words[-1]} & parties  # "member states" are members
+    ):
+        # "111 million migrant workers": the sources' migrants, as a modifier, narrow another noun
+        return f"the sentence counts {' '.join(stated_words)}, a part of the sources' {sourced_words[-1]}"
     if len(stated_words) < 2 or len(sourced_words) < 2 or stated_words[-1] != sourced_words[-1]:
         return None
     if set(stated_words[:-1]) & set(sourced_words[:-1]):
