@@ -181,17 +181,36 @@ class Checker:
         decided = {(d.fact.start, d.fact.end) for d in decisions}
         # so is a name listed with others for one side, when only the others' side is
         # confirmed: "A, B and C voted against it" with only C's vote in the sources,
-        # or with C a name no claim knows
+        # or with C a name no claim knows; and a country or person no claim knows,
+        # given a side: "India voted for it while the US voted against"
         listed_sides = [d for d in decisions if d.fact.stance]
-        if listed_sides:
-            clause_at = read(text).clause_at
-            listed = {(d.fact.stance.role, id(clause_at(d.fact.start))) for d in listed_sides}  # type: ignore[union-attr]
-            unconfirmed = self._unconfirmed + [  # names no claim speaks of at all
-                f for f in self._facts if f.kind == STANCE and f.entity and (f.start, f.end) not in self._compared
-            ]
-            self._doubtful += [f for f in unconfirmed if f.stance and (f.stance.role, id(clause_at(f.start))) in listed]
+        clause_at = read(text).clause_at
+        listed = {(d.fact.stance.role, id(clause_at(d.fact.start))) for d in listed_sides}  # type: ignore[union-attr]
+        unconfirmed = self._unconfirmed + [  # names no claim speaks of at all
+            f for f in self._facts if f.kind == STANCE and f.entity and (f.start, f.end) not in self._compared
+        ]
+        self._doubtful += [
+            f for f in unconfirmed
+            if f.stance and ((f.stance.role, id(clause_at(f.start))) in listed or self._unknown_party(statement, f))
+        ]
         doubtful = list(dict.fromkeys(f.text for f in self._doubtful if (f.start, f.end) not in decided))
         return self._results(text, decisions, list(dict.fromkeys(_unchecked_values(statement, decisions) + doubtful)))
+
+    def _unknown_party(self, s: Analysis, f: Fact) -> bool:
+        """Is the side's holder a name no claim knows that could take one (a country or
+        a person, not a group, a body or an instrument)?"""
+        mention = next((m for m in s.mentions if m.start == f.start), None)
+        if mention is None or mention.kind != NAME or f.stance is None or f.stance.role not in (lang.FOR, lang.AGAINST):
+            return False
+        reading = read(s.text)
+        if not reading.words_before(mention.start, 1):
+            return False  # "Nothing in it …", "Previously adopted …": a capital that opens the sentence
+        after = reading.words_after(mention.end, 1)
+        if after and after[0].isalpha() and after[0].islower() and after[0] not in vocabulary().verb_lemmas and not vocabulary().past_form(after[0]):
+            return False  # "the Moroccan city": an adjective before its noun, no one's name
+        last = mention.text.split()[-1].lower()
+        v = vocabulary()
+        return lang.stem(last) not in party_stems() and last not in v.body_nouns | v.instrument_nouns | v.event_nouns
 
     # --- candidates ------------------------------------------------------------------
 
