@@ -120,6 +120,8 @@ FIRES = [
     ("A102", "While all 193 UN members backed the 2016 declaration, only 189 have committed to the compact."),
     # the sources' noun as a modifier narrows another noun: a part, not the whole
     ("A142", "Most migrant workers live in high-income countries, where 111 million migrant workers make up 18 percent of the workforce."),
+    # a place that held the event, in a clause with only a copula, dates no act
+    ("A143", "In 2018, Marrakesh was the sunniest city in North Africa."),
     # a group is no holder of a post
     ("A123", "The Secretary-General congratulated Member States on the summit."),
     # a loose bound the sources' figure meets is true, though not their figure

@@ -1578,7 +1578,9 @@ def date_of_an_unnamed_act(p: Pair) -> str | None:
     with "in 2016 the United States, under Obama, adopted the declaration", and
     nothing else.
 
-    Example: the sentence above is not supported by the 2016 declaration.
+    Example: the sentence above is not supported by the 2016 declaration, nor "In
+    2018, Marrakesh was the sunniest city in North Africa" by the conference of
+    December 2018: the place that held it, with only "was", dates no act.
     """
     if p.act is not None or p.clause is None:
         return None
@@ -1590,9 +1592,23 @@ def date_of_an_unnamed_act(p: Pair) -> str | None:
     alone = all(p.fact.start <= p.reading.tokens[i].start < p.fact.end or p.reading.tokens[i].kind == "punct" for i in p.clause.tokens)
     if alone:
         mentions = list(p.statement.mentions)  # "11 December 2018: The compact was adopted ...": a date as a label
-    if any(m.kind == SUBJECT or (p.claim.event and m.id == p.claim.event) or m.id in p.lexicon.instruments for m in mentions):
+    if any(m.kind == SUBJECT or m.id in p.lexicon.instruments for m in mentions):
+        return None
+    # the event by its occasion ("at the Marrakech conference in 2018"), or by its
+    # place or body in a clause with a verb of its own; "In 2018, Marrakesh is
+    # Europe's most vulnerable city" dates no act
+    if any(p.claim.event and m.id == p.claim.event and (_names_occasion(p, m) or not _state_only(p)) for m in mentions):
         return None
     return "the sentence dates an act it does not name as the claim's"
+
+
+def _state_only(p: Pair) -> bool:
+    """Is the clause's only verb a copula ("Marrakesh is a city")?"""
+    assert p.clause is not None
+    v = vocabulary()
+    words = [p.reading.tokens[i] for i in p.clause.tokens]
+    verbs = [t for t in words if t.lower in v.be or (t.text[:1].islower() and (t.lower in v.verb_lemmas or v.past_form(t.lower) or t.lower.endswith("s") and t.lower[:-1] in v.verb_lemmas))]
+    return bool(verbs) and all(t.lower in v.be for t in verbs)
 
 
 @rule("A144", "date-of-another-topic", elsewhere=True, kinds=(DATE,), disagreeing=True)
@@ -1992,12 +2008,8 @@ def another_sitting(p: Pair) -> str | None:
         return None
     v = vocabulary()
     named = [m for m in p.mentions_in(p.statement, p.reading, p.clause) if m.id == p.claim.event]
-    if not named:
-        return None
-    for m in named:
-        words = {t.lower for t in p.reading.tokens if m.start <= t.start < m.end} | set(p.reading.words_after(m.end, 1))
-        if words & v.occasion_nouns:
-            return None  # "the General Assembly vote", "the Marrakech conference": the occasion itself
+    if not named or any(_names_occasion(p, m) for m in named):
+        return None  # "the General Assembly vote", "the Marrakech conference": the occasion itself
     words = {p.reading.tokens[i].lower for i in p.clause.tokens}
     if any(m.kind == SUBJECT for m in p.statement.mentions) or words & v.instrument_pronouns:
         return None  # "came together in Marrakech in 2017 to adopt the compact": its occasion, misdated
@@ -2029,6 +2041,14 @@ def loose_bound(p: Pair) -> str | None:
 
 
 # --- helpers -----------------------------------------------------------------------
+
+
+def _names_occasion(p: Pair, m: Mention) -> bool:
+    """Does the name of an event name the occasion ("the Marrakech conference", "the
+    General Assembly vote") rather than only the body or place that held it
+    ("Marrakesh", "the General Assembly")? The occasion nouns are in the language file."""
+    words = {t.lower for t in p.reading.tokens if m.start <= t.start < m.end} | set(p.reading.words_after(m.end, 1))
+    return bool(words & vocabulary().occasion_nouns)
 
 
 def _dates_a_document(p: Pair, d: DateMention) -> bool:
