@@ -122,6 +122,8 @@ FIRES = [
     ("A142", "Most migrant workers live in high-income countries, where 111 million migrant workers make up 18 percent of the workforce."),
     # a place that held the event, in a clause with only a copula, dates no act
     ("A143", "In 2018, Marrakesh was the sunniest city in North Africa."),
+    # the city around the claim's building is no other place
+    ("A113", "Talks on the text were held at UN Headquarters in New York in the summer."),
     # a group is no holder of a post
     ("A123", "The Secretary-General congratulated Member States on the summit."),
     # a loose bound the sources' figure meets is true, though not their figure

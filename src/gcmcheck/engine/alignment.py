@@ -743,13 +743,17 @@ def nested_place(p: Pair) -> str | None:
     sources give.
 
     Example: "The forum takes place at UN Headquarters in New York." is not
-    contradicted by "New York" (the claim's place follows "in").
+    contradicted by "New York" (the claim's place follows "in"), nor is the New York
+    of "talks at UN Headquarters in New York" by a claim placed at UN Headquarters.
     """
     places = {m.id for m in venues(p.version)}
     text = p.reading.text
     for m in p.statement.mentions:
         if m.id in places and m.start > p.fact.end and text[p.fact.end : m.start].strip().lower() == "in":
             return "the sentence names the claim's place around it"
+        if m.id in places and m.end < p.fact.start and text[m.end : p.fact.start].strip().lower() == "in" and not _names_occasion(p, m):
+            # "at UN Headquarters in New York" (but "a conference in Rabat" places the occasion)
+            return "the sentence names the city around the claim's place"
     return None
 
 
