@@ -612,12 +612,12 @@ class Checker:
         if unchecked:
             # "supported" means every value stated agrees: one the sources never
             # give leaves the statement unverified, whatever else agrees
-            missing = ", ".join(unchecked)
+            missing = _spoken_list([f"'{u}'" for u in unchecked])
             for r in results:
                 r.unchecked = list(unchecked)
                 if r.verdict is Verdict.SUPPORTED:
                     r.verdict = Verdict.UNVERIFIABLE
-                    r.explanation += f" But the sources give nothing to check {missing} against."
+                    r.explanation += f" But the sources say nothing that would confirm {missing}."
         results.sort(key=lambda r: (-r.verdict.severity, -(r.score or 0)))
         return results
 
@@ -770,6 +770,11 @@ def _fresh(result: Result) -> Result:
     copied.citations = list(result.citations)
     copied.unchecked = list(result.unchecked)
     return copied
+
+
+def _spoken_list(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c': a list as a sentence gives it."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 # hyphens and spaces that print like the plain ones: the hyphen and non-breaking
