@@ -222,8 +222,10 @@ def _time_bounds(text: str, mentions: list[Mention]) -> frozenset[int]:
             bounds.add(m.start)
             last = m
             continue
-        between = [t.lower for t in reading.tokens if last is not None and t.start >= last.end and t.end <= m.start]
-        if last is not None and last.id == m.id and len(between) <= 2 and all(w in v.prepositions or w in v.determiners for w in between):
+        if last is None or last.id != m.id:
+            continue
+        between = [t.lower for t in reading.tokens[bisect.bisect_left(reading.starts, last.end) : bisect.bisect_left(reading.starts, m.start)]]
+        if len(between) <= 2 and all(w in v.prepositions or w in v.determiners for w in between):
             bounds.add(m.start)  # "before the conference in Marrakech": one noun group
             last = m
     return frozenset(bounds)
