@@ -124,6 +124,8 @@ FIRES = [
     ("A143", "In 2018, Marrakesh was the sunniest city in North Africa."),
     # the city around the claim's building is no other place
     ("A113", "Talks on the text were held at UN Headquarters in New York in the summer."),
+    # a gathering that happens anywhere has its own place
+    ("A125", "Unregulated migration bears a terrible human cost, Guterres warned at the launch held in Geneva."),
     # a group is no holder of a post
     ("A123", "The Secretary-General congratulated Member States on the summit."),
     # a loose bound the sources' figure meets is true, though not their figure

@@ -1092,7 +1092,8 @@ def venue_of_what(p: Pair) -> str | None:
 
     Example: "Hungary's minister told a press conference in Budapest." is not
     contradicted by Marrakech, nor "the compact, launched at the United Nations in
-    2016" (the place of another act, even beside the claim's event).
+    2016" (the place of another act, even beside the claim's event), nor "said X at
+    the launch held in Geneva" (a gathering the language file lists).
     """
     if p.clause is None:
         return None
@@ -1103,10 +1104,15 @@ def venue_of_what(p: Pair) -> str | None:
         return f"the place is where the sentence says something else happened ('{act.lemma}')"
     if p.claim.event and p.claim.event in _events_in(p, p.clause) - {p.fact.entity}:
         return None
-    if act is not None and act.reduced:
-        # "a conference hosted by a newspaper in Berlin": the place is that conference's
+    if act is not None:
+        # "a conference hosted by a newspaper in Berlin", "the launch held at UNICEF's
+        # headquarters": the place is that gathering's
+        v = vocabulary()
         before = p.reading.words_before(act.start, 2)
-        if len(before) == 2 and before[0] in ("a", "an") and before[1] in vocabulary().event_nouns:
+        if len(before) == 2 and (
+            (act.reduced and before[0] in ("a", "an") and before[1] in v.event_nouns)
+            or (before[0] in v.determiners and before[1] in v.gathering_nouns)
+        ):
             return "the place is that of another gathering"
     if any(m.kind == SUBJECT for m in p.statement.mentions) and act is not None and act.family in claim_families:
         return None  # "the conference that adopted the compact was held in Rabat"
