@@ -126,6 +126,8 @@ FIRES = [
     ("A113", "Talks on the text were held at UN Headquarters in New York in the summer."),
     # a gathering that happens anywhere has its own place
     ("A125", "Unregulated migration bears a terrible human cost, Guterres warned at the launch held in Geneva."),
+    # a fact placed in a country the claim does not name is that country's
+    ("A160", "IOM has had an office in Ruritania since 1995."),
     # a group is no holder of a post
     ("A123", "The Secretary-General congratulated Member States on the summit."),
     # a loose bound the sources' figure meets is true, though not their figure
@@ -272,6 +274,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Delegates came together in Marrakech in December 2017 to adopt the compact.", "contradicted"),
         # a bound the sources' figure does not meet is wrong (A159)
         ("IOM has offices in more than 200 countries.", "contradicted"),
+        # the place of an act, after its verb, does not narrow the fact (A160)
+        ("IOM was founded in Geneva in 1961.", "contradicted"),
         # one occasion in one place is still judged (A155)
         ("The compact was adopted at a conference in Rabat, Morocco, in December 2018.", "contradicted"),
         # typographic hyphens are hyphens

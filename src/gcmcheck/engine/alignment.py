@@ -2050,6 +2050,35 @@ def loose_bound(p: Pair) -> str | None:
     return None
 
 
+@rule("A160", "narrower-place", kinds=(QUANTITY, DATE), disagreeing=True)
+def narrower_place(p: Pair) -> str | None:
+    """What it does: a figure or date whose clause places it in a country or region
+    the claim does not name, in a sentence that names neither the table's subject
+    nor the claim's event, is about that place, not about the claim's whole.
+
+    Why: "IOM has had a presence in Ghana since 1987" dates IOM's work in one
+    country, not IOM's founding; "died in the Mediterranean since 2014" counts one
+    route, not every death on the move.
+
+    Example: "IOM has had an office in Ruritania since 1995." is not contradicted by
+    IOM's founding in 1951; "IOM was founded in Geneva in 1961" (the place of the
+    act, after its verb) still is.
+    """
+    if p.clause is None or any(m.kind == SUBJECT for m in p.statement.mentions):
+        return None
+    if p.claim.event and p.claim.event in _events_in(p, p.clause):
+        return None
+    v = vocabulary()
+    for m in p.mentions_in(p.statement, p.reading, p.clause):
+        before = p.reading.words_before(m.start, 2)
+        if m.kind not in (ENTITY, NAME) or m.id in p.claim.names or len(before) < 2 or before[1] != "in":
+            continue
+        if before[0] in v.verb_lemmas or v.past_form(before[0]) or before[0] in v.be:
+            continue  # "founded in Geneva": where the act took place, not what it is about
+        return f"the sentence speaks of {m.text}, a place the claim does not name"
+    return None
+
+
 # --- helpers -----------------------------------------------------------------------
 
 
