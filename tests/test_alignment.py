@@ -128,6 +128,10 @@ FIRES = [
     ("A125", "Unregulated migration bears a terrible human cost, Guterres warned at the launch held in Geneva."),
     # a fact placed in a country the claim does not name is that country's
     ("A160", "IOM has had an office in Ruritania since 1995."),
+    # a clause whose verbs are all of other families, and a standing count against
+    # a count of those who acted, are other facts
+    ("A102", "The start-up fund's first annual report was published for the member states, observers and partners of the Network in Geneva on 3 March 2021."),
+    ("A102", "Of the 270 million migrants worldwide, most in an orderly and safe manner, as Guterres put it."),
     # a group is no holder of a post
     ("A123", "The Secretary-General congratulated Member States on the summit."),
     # a loose bound the sources' figure meets is true, though not their figure

@@ -328,7 +328,10 @@ def act_family(p: Pair) -> str | None:
     step is not the date of the other's ("quit the talks in 2017" is not dated by
     "approved in December 2018"). Those who "gathered to adopt"
     it are counted as adopting it; a figure of a verb the reader does not know ("are
-    looking for a better life") is no count of deaths.
+    looking for a better life") is no count of deaths, nor is a standing count
+    ("of the 270 million migrants worldwide") with no verb at all; a date in a
+    clause whose verbs are all of other families ("a note issued … in Geneva on 24
+    February 2020") is no launch's, however far the verb stands.
     """
     if p.clause is None:
         return None
@@ -347,6 +350,16 @@ def act_family(p: Pair) -> str | None:
         noun = p.fact.value.noun.split() if p.fact.value else []
         if p.fact.kind == QUANTITY and noun and _act_noun(noun[-1]) and p.sourced_clause is not None and not p.sourced_clause.acts:
             return "the sentence counts those who acted, the claim a standing number"
+        if p.comparison.outcome == MISMATCH and p.sourced_act is not None and not p.sourced_act.infinitive:
+            done = [a for a in p.clause.acts if not a.infinitive]
+            sourced = frozenset({p.sourced_act.family})
+            if done and not any(a.family in sourced or vocabulary().families_meet(frozenset({a.family}), sourced) for a in done):
+                # "a note issued to member states in Geneva on 24 February 2020" is no launch
+                return f"the clause speaks of '{done[0].lemma}', the claim of '{p.sourced_act.lemma}'"
+            role = p.fact.value.role if p.fact.value else ""
+            if p.fact.kind == QUANTITY and not done and role in ("", "total", None) and p.sourced_act.family not in ("decision", "attendance", "drafting"):
+                # "the world's 272 million migrants" are not those who died on the move
+                return f"the claim counts those who did '{p.sourced_act.lemma}'; the sentence gives no such act"
         return None
     if p.sourced_act is None and p.fact.kind == DATE and p.comparison.outcome == MISMATCH and _claim_verb_unknown(p):
         # "Migrants' Day on 18 December 2019 marked 29 years since the adoption":
