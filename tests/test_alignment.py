@@ -114,8 +114,8 @@ FIRES = [
     # the other term of a comparison is another time's figure
     ("A157", "Migrants now make up 3.5 per cent of the world's population, against 2.3 per cent a generation ago."),
     # a body that meets every year, named with another year, is another sitting
-    ("A158", "On 20 September 2016, world leaders met at the UN General Assembly to discuss large movements of people."),
-    ("A158", "In September 2016 the UN General Assembly met in New York and agreed to draft a framework on migration."),
+    ("A158", "In October 2015, world leaders met at the UN General Assembly to discuss large movements of people."),
+    ("A158", "In November 2014 the UN General Assembly met in New York and agreed to discuss migration."),
     # a count of those who did something is not a standing number
     ("A102", "While all 193 UN members backed the 2016 declaration, only 189 have committed to the compact."),
     # the sources' noun as a modifier narrows another noun: a part, not the whole
@@ -132,6 +132,8 @@ FIRES = [
     # a count of those who acted, are other facts
     ("A102", "The start-up fund's first annual report was published for the member states, observers and partners of the Network in Geneva on 3 March 2021."),
     ("A102", "Of the 270 million migrants worldwide, most in an orderly and safe manner, as Guterres put it."),
+    # a body that sits all year names no occasion: the date is the other occasion's
+    ("A135", "The compact was approved in July at the General Assembly by almost all states."),
     # a group is no holder of a post
     ("A123", "The Secretary-General congratulated Member States on the summit."),
     # a loose bound the sources' figure meets is true, though not their figure
@@ -280,6 +282,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("IOM has offices in more than 200 countries.", "contradicted"),
         # the place of an act, after its verb, does not narrow the fact (A160)
         ("IOM was founded in Geneva in 1961.", "contradicted"),
+        # the body with the claim's own verb names its occasion (A135)
+        ("The UN General Assembly endorsed the compact on 10 December 2018.", "contradicted"),
         # one occasion in one place is still judged (A155)
         ("The compact was adopted at a conference in Rabat, Morocco, in December 2018.", "contradicted"),
         # typographic hyphens are hyphens

@@ -1380,13 +1380,28 @@ def date_of_another_event(p: Pair) -> str | None:
 
     Example: "The compact was agreed in July 2018 by every member but one." is not
     contradicted by the Marrakech conference of 10-11 December 2018, while "The
-    compact was adopted at Marrakech on 19 December 2018" still is.
+    compact was adopted at Marrakech on 19 December 2018" still is. A body that sits
+    all year ("approved in July at the General Assembly") does not name the
+    occasion: the July date is still the July agreement's.
     """
     if not p.agreeing:
         return None
-    if p.claim.event and p.claim.event in _events_in(p, p.clause):
+    if p.claim.event and p.claim.event in _events_in(p, p.clause) and not _only_by_body(p):
         return None
     return f"the date is the one the sources give for {p.agreeing[0]}"
+
+
+def _only_by_body(p: Pair) -> bool:
+    """Is the claim's event named in the fact's clause only by the body that held it
+    ("at the General Assembly"), which sits all year, and the fact's verb not the
+    claim's own ("approved in July at the General Assembly")?"""
+    v = vocabulary()
+    named = [m for m in p.mentions_in(p.statement, p.reading, p.clause) if m.id == p.claim.event]
+    if not named or not all(m.text.split()[-1].lower() in v.body_nouns and not _names_occasion(p, m) for m in named):
+        return False
+    # the claim's own verb names its occasion: "the General Assembly endorsed it on 10 December"
+    claim_lemmas = {a.lemma for r in (p.version_reading, p.claim_reading) if r is not None for c in r.clauses for a in c.acts}
+    return p.act is not None and p.act.lemma not in claim_lemmas
 
 
 @rule("A136", "bystander-figure", kinds=(QUANTITY,), disagreeing=True)
@@ -2022,7 +2037,7 @@ def another_sitting(p: Pair) -> str | None:
     the instrument ("it", "the compact") with a wrong year is still judged. The
     words that name an occasion are listed in the language file.
 
-    Example: "On 20 September 2016, world leaders met at the UN General Assembly to
+    Example: "In October 2015, world leaders met at the UN General Assembly to
     discuss large movements of people." is not contradicted by the 2018 endorsement.
     """
     event = p.event_date
