@@ -14,7 +14,7 @@ from bisect import bisect_left
 from operator import attrgetter
 from math import fsum
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from functools import lru_cache
 from itertools import compress, islice
 from dataclasses import dataclass, field, fields
@@ -782,7 +782,7 @@ def _spoken_list(items: list[str]) -> str:
 _TYPOGRAPHIC = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u202f": " "})
 
 
-def _choose(decisions: list[Decision], fit: dict[str, int], same_act: set[str] = frozenset()) -> Decision | None:  # type: ignore[assignment]
+def _choose(decisions: list[Decision], fit: dict[str, int], same_act: Set[str] = frozenset()) -> Decision | None:
     """Which claim decides a fact.
 
     A fact tied to an event is decided only by claims about that event (the others
