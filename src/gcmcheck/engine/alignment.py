@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import inspect
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 
 from gcmcheck.analysis import language as lang
@@ -304,11 +304,16 @@ def _stated_instruments(p: Pair) -> frozenset[str]:
 def _compared(p: Pair, m: Mention) -> bool:
     """Is the name a standard of comparison ("unlike the refugee compact", "than
     the Convention")? The words of comparison are listed in the language file."""
+    return _phrase_before(p, m.start, vocabulary().comparison_words)
+
+
+def _phrase_before(p: Pair, offset: int, phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Do the words just before offset (determiners aside) end with one of the phrases?"""
     v = vocabulary()
-    before = tuple(p.reading.words_before(m.start, 4))
+    before = tuple(p.reading.words_before(offset, 4))
     while before and before[-1] in v.determiners:
         before = before[:-1]
-    return any(before[len(before) - len(w) :] == w for w in v.comparison_words)
+    return any(before[len(before) - len(w) :] == w for w in phrases)
 
 
 @rule("A102", "act-family", kinds=(QUANTITY, DATE))
@@ -2017,9 +2022,7 @@ def figure_of_comparison(p: Pair) -> str | None:
     Example: "Migrants now make up 3.5 per cent of the world's population, against
     2.3 per cent a generation ago." is not contradicted by the 2000 share.
     """
-    v = vocabulary()
-    before = tuple(w for w in p.reading.words_before(p.fact.start, 4) if w not in v.determiners)
-    if any(before[len(before) - len(w) :] == w for w in v.figure_comparisons):
+    if _phrase_before(p, p.fact.start, vocabulary().figure_comparisons):
         return f"{p.fact.text} is the other term of a comparison, of another time or place"
     return None
 

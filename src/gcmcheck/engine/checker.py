@@ -202,14 +202,13 @@ class Checker:
         mention = next((m for m in s.mentions if m.start == f.start), None)
         if mention is None or mention.kind != NAME or f.stance is None or f.stance.role not in (lang.FOR, lang.AGAINST):
             return False
-        reading = read(s.text)
+        reading, v = read(s.text), vocabulary()
         if not reading.words_before(mention.start, 1):
             return False  # "Nothing in it …", "Previously adopted …": a capital that opens the sentence
         after = reading.words_after(mention.end, 1)
-        if after and after[0].isalpha() and after[0].islower() and after[0] not in vocabulary().verb_lemmas and not vocabulary().past_form(after[0]):
+        if after and after[0].isalpha() and after[0].islower() and after[0] not in v.verb_lemmas and not v.past_form(after[0]):
             return False  # "the Moroccan city": an adjective before its noun, no one's name
         last = mention.text.split()[-1].lower()
-        v = vocabulary()
         return lang.stem(last) not in party_stems() and last not in v.body_nouns | v.instrument_nouns | v.event_nouns
 
     # --- candidates ------------------------------------------------------------------
