@@ -28,6 +28,8 @@ CASES = [
     ("A106", "Latvia and Poland championed the compact at Marrakech.", "supported", "unverifiable"),
     ("A107", "Latvia did not, after all, hold out.", "supported", "unverifiable"),
     ("A111", "It passed by 152 votes, with Poland, Hungary and Israel also voting 'no'.", "contradicted", None),
+    # a side its own verb denies casts doubt on the rest: the date alone does not support it
+    ("A111", "Washington, which had joined all other members in finalising the text in July, later came out against it.", "supported", None),
     ("A114", "A resolution was adopted by the General Assembly on 3 March 2017.", "contradicted", "unverifiable"),
     ("A102", "The compact, which was drafted in 2017, was activated on 2 May 2019 at UN headquarters.", "contradicted", None),
     ("A114", "The Regional Summit on Mobility took place on 4 May 2016 at UN Headquarters.", "contradicted", "unverifiable"),
@@ -269,6 +271,10 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Fifty thousand migrants have died on the move since 2000.", "contradicted"),
         # "not among" the group that approved it is a side, read one way (A154)
         ("Poland was not among the 164 countries that approved the compact in Marrakech.", "supported"),
+        # a name taken out of the verb's subject took the other side (A111)
+        ("The text was finalised in July by every UN member except the United States, which had quit the talks.", "supported"),
+        ("The text was finalised in July by every UN member apart from the United States.", "supported"),
+        ("In July, every member of the UN except the United States finalised the text of the compact.", "supported"),
         # a list given one side with a name no claim knows is not confirmed
         ("Austria, Hungary, Croatia and Australia refused to sign the compact.", "unverifiable"),
         # a title at a dated event, or a sentence that gives the post, is judged (A156)

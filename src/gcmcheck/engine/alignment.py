@@ -691,7 +691,7 @@ def event_elsewhere(p: Pair) -> str | None:
     return None
 
 
-@rule("A111", "own-verb-side", kinds=(STANCE,))
+@rule("A111", "own-verb-side", kinds=(STANCE,), doubts_agreement=True)
 def own_verb_side(p: Pair) -> str | None:
     """What it does: a name's side must agree with the side of its own verb, when
     that verb gives one.
@@ -699,7 +699,9 @@ def own_verb_side(p: Pair) -> str | None:
     Why: in "approved 152-5, with Israel and Poland also voting 'no'", the names
     follow "approved" but their own verb is "voting 'no'".
 
-    Example: the sentence above does not read Israel as voting in favour.
+    Example: the sentence above does not read Israel as voting in favour. A name
+    taken out of the verb's subject takes the other side: in "every member except
+    the United States finalised it" the United States did not finalise it.
     """
     if p.fact.stance is None:
         return None
@@ -707,6 +709,10 @@ def own_verb_side(p: Pair) -> str | None:
     if own is None or own.catenated:
         return None  # "failed to sign": the side is the pair's, read by the analyser
     side = own.answer or _side(p.reading.text, own)
+    relative = _relative_after(p)
+    taken_out = relative is None or own not in relative.acts  # "except the US, which pulled out": its own verb
+    if side in (lang.FOR, lang.AGAINST) and taken_out and _phrase_before(p, p.fact.start, vocabulary().exception_phrases):
+        side = lang.opposite(side)
     if side and side != p.fact.stance.role and not own.negated:
         return f"the name's own verb ('{p.reading.text[own.start:own.end]}') gives another side"
     return None

@@ -93,6 +93,7 @@ class Vocabulary:
         self.state_dates = _phrases(words.get("state_dates", []))
         self.dateline_words = _phrases(words.get("dateline_words", []))
         self.comparison_words = _phrases(words.get("comparison_words", []))
+        self.exception_phrases = _phrases(words.get("exception_phrases", []))
         self.figure_comparisons = _phrases(words.get("figure_comparisons", []))
         self.future = _phrases(modality["future"])
         self.conditional = _phrases(modality["conditional"])
