@@ -34,6 +34,22 @@ def test_a_side_is_said_in_words(checker) -> None:  # type: ignore[no-untyped-de
     assert "a different side" not in result.explanation and "Stated" not in result.explanation
 
 
+@pytest.mark.parametrize(
+    ("text", "unchecked"),
+    [
+        # the date of the holder's own announcement dates its side: not confirmed
+        ("Hungary announced on 18 July 2018 that it would not sign the compact.", ["18 July 2018"]),
+        ("Hungary's foreign minister declared in July 2018 that his country would not sign the compact.", ["July 2018"]),
+        # a source's date only sets the scene
+        ("UN DESA said in December 2019 that there were 272 million international migrants.", []),
+    ],
+)
+def test_the_date_of_an_announced_side_is_unchecked(checker, text: str, unchecked: list[str]) -> None:  # type: ignore[no-untyped-def]
+    result = check_statement(checker, text)[0]
+    assert result.unchecked == unchecked
+    assert result.verdict.value == ("unverifiable" if unchecked else "supported")
+
+
 def test_unchecked_parts_are_listed(checker) -> None:  # type: ignore[no-untyped-def]
     result = check_statement(checker, "The General Assembly endorsed the compact by a vote of 152-5.")[0]
     assert result.verdict.value == "unverifiable"

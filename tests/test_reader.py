@@ -253,6 +253,15 @@ def test_a_verb_of_no_act_family_still_makes_a_reported_clause() -> None:
     assert r.clause_at(r.text.index("spokesman")).kind != REPORTED
 
 
+def test_words_between_a_verb_of_saying_and_that_stay_with_the_saying() -> None:
+    r = read("Ruritania declared on 3 May 2019 that it would leave the pact.")
+    assert r.clause_at(r.text.index("May")).kind != REPORTED
+    assert r.clause_at(r.text.index("leave")).kind == REPORTED
+    r = read("The minister told delegates in Geneva on Monday that the pact was dead.")
+    assert r.clause_at(r.text.index("Geneva")).kind != REPORTED
+    assert r.clause_at(r.text.index("dead")).kind == REPORTED
+
+
 def test_an_opening_while_is_a_subordinate_clause_that_ends_at_its_comma() -> None:
     r = read("While 164 countries adopted it, Hungary and Poland refused to sign it.")
     assert r.clause_at(r.text.index("164")).kind == SUBORDINATE

@@ -733,17 +733,22 @@ _claim_ordinals = lru_cache(maxsize=None)(_ordinals_in)
 def _unchecked_values(s: Analysis, decisions: list[Decision]) -> list[str]:
     """Figures and dates of the statement that no claim judged."""
     judged = {(d.fact.start, d.fact.end) for d in decisions}
-    return [v.text for v in s.values if (v.start, v.end) not in judged and _substantive(s.text, v)]
+    sides = [d.fact.start for d in decisions if d.fact.kind == STANCE]
+    return [v.text for v in s.values if (v.start, v.end) not in judged and _substantive(s.text, v, sides)]
 
 
-def _substantive(text: str, v: Value) -> bool:
+def _substantive(text: str, v: Value, sides: list[int]) -> bool:
     """A value the statement asserts, not one that only sets the scene: "nine days
     later", "a two-day conference" and "the 1990 convention" are not figures to check."""
     if v.date is not None:
         # a label ("the 1990 convention"), a month without a year ("by December") or
-        # the date of a saying ("DESA said in December 2019") sets the scene
-        if saying_before(read(text), v.start):
-            return False
+        # the date of a saying ("DESA said in December 2019") sets the scene, unless the
+        # one who spoke took the side judged: "Austria announced in October 2018 that it
+        # would not sign" dates Austria's step
+        reading = read(text)
+        if saying_before(reading, v.start):
+            clause = reading.clause_at(v.start)
+            return any(at < v.start and reading.clause_at(at) is clause for at in sides)
         return v.date.qualifier != ATTRIBUTIVE and (v.date.year is not None or v.date.day is not None)
     if text[v.end : v.end + 1] == "-" and v.quantity is not None and v.quantity.value < 100:
         return False

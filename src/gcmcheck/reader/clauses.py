@@ -447,6 +447,13 @@ def _read(text: str, v: Vocabulary) -> Reading:
             # "X said [no single part could ...]": what is said (or feared) is a clause of its own
             owner[i] = current
             clauses[current].tokens.append(i)
+            # "announced on 4 December that ...", "told the conference that ...": the words
+            # before "that" say when, where or to whom; they stay with the saying
+            said_at = _complementiser_ahead(tokens, verbish, i + 1, v)
+            for k in range(i + 1, said_at):
+                owner[k] = current
+                clauses[current].tokens.append(k)
+            i = said_at - 1
             stack.append(current)
             current, seen_verb = new(REPORTED), False
             clauses[current].cue = lower
@@ -559,6 +566,19 @@ def _main_verb_after_aside(tokens: list[Token], verbish: list[bool], k: int, v: 
         elif comma and verbish[j]:
             return t.lower not in v.saying and t.lower not in v.attribution_verbs
     return False
+
+
+def _complementiser_ahead(tokens: list[Token], verbish: list[bool], i: int, v: Vocabulary) -> int:
+    """Where what is said begins after a verb of saying at i - 1: at a "that" that
+    follows words with no verb, no quotation and no bracket ("announced on 4
+    December that"), else at i."""
+    for k in range(i, len(tokens)):
+        t = tokens[k]
+        if t.lower in v.complementisers:
+            return k
+        if verbish[k] or t.kind == QUOTE or (t.kind == PUNCT and t.text != ","):
+            return i
+    return i
 
 
 def _verbs_ahead(tokens: list[Token], verbish: list[bool], stop: str = ",;:()[]\u2014") -> list[bool]:
