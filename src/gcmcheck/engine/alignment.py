@@ -21,7 +21,7 @@ from gcmcheck.analysis.analyser import ATTRIBUTIVE, nouns_compatible
 from gcmcheck.analysis.dates import FULL_MONTHS
 from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, OTHER, SUBJECT, Lexicon
 from gcmcheck.engine.compiled import CompiledClaim
-from gcmcheck.engine.facts import BINDING, DATE, MATCH, MEMBER, MISMATCH, QUANTITY, STANCE, VENUE, Comparison, Fact, venues
+from gcmcheck.engine.facts import BINDING, DATE, MATCH, MEMBER, MISMATCH, QUANTITY, STANCE, VENUE, Comparison, Fact, owned_years, venues
 from gcmcheck.models import Analysis, DateMention, Mention, Value
 from gcmcheck.reader.clauses import (
     CONDITIONAL,
@@ -1529,10 +1529,12 @@ def figure_of_another_year(p: Pair) -> str | None:
         return None  # agreeing or not: "3.5 per cent in 2000" is not today's 3.5 per cent
     # the years the analyser gives this figure ("281 million in 2020"), or an "as of" date
     stated = {d.year for d in p.fact.clause_years or () if d.year and d.qualifier in ("", "by")}
-    if p.comparison.outcome == MATCH:
-        # an agreeing figure is set aside only for a year right after it ("3.5 per cent in 2000")
-        after = p.reading.words_after(p.fact.end, 5)
-        stated = {y for y in stated if "in" in after[:3] and str(y) in after[: after.index("in") + 2]}
+    if p.comparison.outcome == MATCH and p.fact.value is not None:
+        # an agreeing figure is set aside only for a year of its own after it ("3.5 per
+        # cent of the world's population in 2000")
+        near = [*(p.fact.neighbours or ()), p.fact.value]
+        own = owned_years(p.statement.text, p.fact.value, [v for v in near if p.statement.same_clause(v.start, p.fact.start)])
+        stated = {d.year for d in own if d.start > p.fact.end and d.qualifier in ("", "by")} & stated
     if not stated:
         return None
     sourced = set(p.claim.years) | ({p.claim.as_of} if p.claim.as_of else set())
@@ -2026,11 +2028,17 @@ def figure_of_comparison(p: Pair) -> str | None:
     millennium" the 2.8 is another year's share; the clause's 2019 is the 3.5's.
 
     Example: "Migrants now make up 3.5 per cent of the world's population, against
-    2.3 per cent a generation ago." is not contradicted by the 2000 share.
+    2.3 per cent a generation ago." is not contradicted by the 2000 share; "compared
+    with 2.3 per cent in 2000" is, for it gives the term its year, the claim's.
     """
-    if _phrase_before(p, p.fact.start, vocabulary().figure_comparisons):
-        return f"{p.fact.text} is the other term of a comparison, of another time or place"
-    return None
+    if not _phrase_before(p, p.fact.start, vocabulary().figure_comparisons):
+        return None
+    if p.fact.value is not None and p.claim.years:
+        near = [*(p.fact.neighbours or ()), p.fact.value]
+        own = owned_years(p.statement.text, p.fact.value, [v for v in near if p.statement.same_clause(v.start, p.fact.start)])
+        if any(d.year in p.claim.years for d in own):
+            return None
+    return f"{p.fact.text} is the other term of a comparison, of another time or place"
 
 
 @rule("A158", "another-sitting", kinds=(DATE,), disagreeing=True)

@@ -44,6 +44,7 @@ from gcmcheck.engine.facts import (
     compare,
     facts_of,
     membership_facts,
+    owned_years,
     venues,
 )
 from gcmcheck.analysis.analyser import ATTRIBUTIVE, party_stems
@@ -733,6 +734,14 @@ _claim_ordinals = lru_cache(maxsize=None)(_ordinals_in)
 def _unchecked_values(s: Analysis, decisions: list[Decision]) -> list[str]:
     """Figures and dates of the statement that no claim judged."""
     judged = {(d.fact.start, d.fact.end) for d in decisions}
+    for d in decisions:
+        # a figure's own year that its claim's sources give is judged with it: "by
+        # 2019, 3.5 per cent" (a claim of 2019)
+        claim, value = d.candidate.claim, d.fact.value
+        if d.fact.kind == QUANTITY and value is not None:
+            years = set(claim.years) or ({claim.as_of} if claim.as_of else set())  # dated, else of its sources' time
+            clause = [v for v in s.values if s.same_clause(v.start, value.start)]
+            judged |= {(y.start, y.end) for y in owned_years(s.text, value, clause) if y.year in years}
     sides = [d.fact.start for d in decisions if d.fact.kind == STANCE]
     return [v.text for v in s.values if (v.start, v.end) not in judged and _substantive(s.text, v, sides)]
 

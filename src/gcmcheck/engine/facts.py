@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -362,6 +363,10 @@ def _clause_years(
     with another figure between it and the value is that figure's: in "3.5 per cent
     now, against 2.8 per cent in 2000", 2000 dates 2.8, not 3.5."""
     clause = [v for v in (*near, value) if v is not None and statement.same_clause(v.start, start)]
+    if value is not None and value.quantity:
+        owned = owned_years(statement.text, value, clause)
+        if owned:
+            return owned  # "3.5% in 2000 and 2.8% by 2019": each share has its own year
     figures = [v.start for v in clause if v.quantity and v.start != start]
     years = tuple(
         v.date for v in clause
@@ -369,6 +374,30 @@ def _clause_years(
         and not any(min(v.start, start) < f < max(v.start, start) for f in figures)
     )
     return years if years and any(v.quantity for v in clause) else ()
+
+
+def owned_years(text: str, value: Value, clause: Iterable[Value]) -> tuple[DateMention, ...]:
+    """The years of the figure's clause that belong to it: a year goes with the
+    figure just before it ("3.5 per cent in 2000"), unless a figure follows it at
+    once ("by 2019, 3.5 per cent"); a year before every figure goes with the first."""
+    reading = read(text)
+    own_clause = reading.clause_at(value.start)
+    values = [v for v in clause if reading.clause_at(v.start) is own_clause]
+    figures = sorted(v.start for v in values if v.quantity)
+    owned = []
+    for v in values:
+        d = v.date
+        if d is None or not d.year or d.month is not None or d.qualifier == ATTRIBUTIVE:
+            continue  # "endorsed in December 2018" dates an act; a year alone stamps a figure
+        after = [f for f in figures if f > v.start]
+        before = [f for f in figures if f < v.start]
+        if after and not text[v.end : after[0]].strip(" ,"):
+            owner = after[0]
+        else:
+            owner = before[-1] if before else (after[0] if after else -1)
+        if owner == value.start:
+            owned.append(d)
+    return tuple(owned)
 
 
 def _compare_quantity(stated: Value, version: Analysis, others: list[Value], claim_words: frozenset[str]) -> Comparison | None:
