@@ -28,6 +28,8 @@ CASES = [
     ("A106", "Latvia and Poland championed the compact at Marrakech.", "supported", "unverifiable"),
     ("A107", "Latvia did not, after all, hold out.", "supported", "unverifiable"),
     ("A111", "It passed by 152 votes, with Poland, Hungary and Israel also voting 'no'.", "contradicted", None),
+    # each share has the year that follows it: 3.5 per cent is not the share of 2000
+    ("A140", "International migrants were 3.5 per cent of the world's population in 2000 and 2.8 per cent by 2019.", "supported", None),
     # a side its own verb denies casts doubt on the rest: the date alone does not support it
     ("A111", "Washington, which had joined all other members in finalising the text in July, later came out against it.", "supported", None),
     ("A114", "A resolution was adopted by the General Assembly on 3 March 2017.", "contradicted", "unverifiable"),
@@ -271,6 +273,12 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Fifty thousand migrants have died on the move since 2000.", "contradicted"),
         # "not among" the group that approved it is a side, read one way (A154)
         ("Poland was not among the 164 countries that approved the compact in Marrakech.", "supported"),
+        # a source's "in July" is the July of the claim's year
+        ("The text of the compact was finalised in July 2016.", "contradicted"),
+        # the other term of a comparison, given the claim's year, is judged (A157)
+        ("Migrants now make up 3.5 per cent of the world's population, compared with 2.1 per cent in 2000.", "contradicted"),
+        # a figure's own year that its claim gives is judged with it
+        ("In 2000 migrants were 2.8 per cent of the world's population; by 2019, 3.5 per cent.", "supported"),
         # a name taken out of the verb's subject took the other side (A111)
         ("The text was finalised in July by every UN member except the United States, which had quit the talks.", "supported"),
         ("The text was finalised in July by every UN member apart from the United States.", "supported"),

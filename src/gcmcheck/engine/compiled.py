@@ -115,10 +115,11 @@ def compile_claim(claim: Claim, lexicon: Lexicon) -> CompiledClaim:
 
 
 def _implied_years(version: Analysis, primary: Analysis) -> Analysis:
-    """A source's "on 19 December", where the claim says "19 December 2018", is that
-    day of that year: a version leaving the year out cannot conflict with one
-    that gives another ("19 December 2019" is contradicted, not "conflicting")."""
-    dated = {(v.date.month, v.date.day): v.date.year for v in primary.dates if v.date and v.date.year and v.date.day}
+    """A source's "on 19 December" (or "in July"), where the claim says "19 December
+    2018" ("July 2018"), is that day (month) of that year: a version leaving the year
+    out cannot conflict with one that gives another, nor agree with another year
+    ("19 December 2019" and "July 2016" are contradicted)."""
+    dated = {(v.date.month, v.date.day): v.date.year for v in primary.dates if v.date and v.date.year and v.date.month}
     values = [
         replace(v, date=replace(v.date, year=dated[v.date.month, v.date.day]))
         if v.date and v.date.year is None and (v.date.month, v.date.day) in dated
