@@ -28,6 +28,8 @@ CASES = [
     ("A106", "Latvia and Poland championed the compact at Marrakech.", "supported", "unverifiable"),
     ("A107", "Latvia did not, after all, hold out.", "supported", "unverifiable"),
     ("A111", "It passed by 152 votes, with Poland, Hungary and Israel also voting 'no'.", "contradicted", None),
+    ("A146", "MPs backed a motion in favour of Latvia joining the pact.", "contradicted", "unverifiable"),
+    ("A161", "In 2017 Washington cut its funding, citing New York Declaration policy goals.", "contradicted", "unverifiable"),
     # each share has the year that follows it: 3.5 per cent is not the share of 2000
     ("A140", "International migrants were 3.5 per cent of the world's population in 2000 and 2.8 per cent by 2019.", "supported", None),
     # a side its own verb denies casts doubt on the rest: the date alone does not support it
@@ -117,6 +119,10 @@ FIRES = [
     ("A112", "The July 2018 draft was approved by 164 states."),
     # the other term of a comparison is another time's figure
     ("A157", "Migrants now make up 3.5 per cent of the world's population, against 2.3 per cent a generation ago."),
+    # a name and its gerund after a preposition are what is favoured, not a side taken
+    ("A146", "MPs backed a motion in favour of Latvia joining the pact."),
+    # an event named as a modifier of another noun is not what the sentence dates
+    ("A161", "In 2017 Washington cut its funding, citing New York Declaration policy goals."),
     # a body that meets every year, named with another year, is another sitting
     ("A158", "In October 2015, world leaders met at the UN General Assembly to discuss large movements of people."),
     ("A158", "In November 2014 the UN General Assembly met in New York and agreed to discuss migration."),
@@ -273,6 +279,9 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Fifty thousand migrants have died on the move since 2000.", "contradicted"),
         # "not among" the group that approved it is a side, read one way (A154)
         ("Poland was not among the 164 countries that approved the compact in Marrakech.", "supported"),
+        # an event's name before an occasion's noun or a verb still names it (A161)
+        ("The General Assembly vote saw 12 abstentions.", "supported"),
+        ("International Migrants Day falls on 18 December each year.", "supported"),
         # a source's "in July" is the July of the claim's year
         ("The text of the compact was finalised in July 2016.", "contradicted"),
         # the other term of a comparison, given the claim's year, is judged (A157)

@@ -132,6 +132,7 @@ class Analysis:
     clause_breaks: tuple[int, ...] = ()  # offsets where clauses end, for grouping facts
     founded: frozenset[str] = frozenset()  # what a founding verb brought into being ("the Network was created")
     time_bounds: frozenset[int] = frozenset()  # starts of events named as a time bound ("a year before Marrakech")
+    modifiers: frozenset[int] = frozenset()  # starts of events named as a noun's modifier ("New York Declaration goals")
 
     def same_clause(self, a: int, b: int) -> bool:
         """No clause boundary lies between offsets a and b."""

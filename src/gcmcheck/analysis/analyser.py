@@ -98,7 +98,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     # "a year after Marrakech": an event named as a time bound is not the event of
     # the clause's figures
     bounds = _time_bounds(text, mentions)
-    events = [m for m in mentions if m.kind == EVENT and m.start not in bounds]
+    numbers = {q.start for q in quantities}
+    modifiers = frozenset(m.start for m in mentions if m.kind == EVENT and _modifies_a_noun(text, m, numbers))
+    events = [m for m in mentions if m.kind == EVENT and m.start not in bounds and m.start not in modifiers]
 
     # a figure's side and event are read in its clause, as the reader splits them
     # ("which Hungary and Poland opposed, won 152 votes": "opposed" is not the 152's)
@@ -153,6 +155,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         clause_breaks=tuple(clause_breaks),
         founded=_founded(text, mentions),
         time_bounds=bounds,
+        modifiers=modifiers,
     )
 
 
@@ -229,6 +232,34 @@ def _time_bounds(text: str, mentions: list[Mention]) -> frozenset[int]:
             bounds.add(m.start)  # "before the conference in Marrakech": one noun group
             last = m
     return frozenset(bounds)
+
+
+def _modifies_a_noun(text: str, m: Mention, numbers: set[int]) -> bool:
+    """Is the event's name a modifier of a noun phrase after it ("New York
+    Declaration policy goals", "Marrakech hotel room prices")? The phrase is then
+    about that noun, not the event. Two content words must follow, neither a verb
+    the reader knows nor a word that names an occasion: "the Marrakech conference",
+    "the General Assembly vote saw 12 abstentions" and "the Assembly resolution"
+    still name it."""
+    if text[m.end : m.end + 1] != " " or m.end + 1 in numbers:
+        return False
+    v = vocabulary()
+    closed = (
+        v.prepositions | v.determiners | v.coordinators | v.subordinators | v.relatives | v.complementisers
+        | v.auxiliaries | v.modal_words | v.saying | v.negators | v.adverbs
+    )
+    occasion = v.occasion_nouns | v.event_nouns | v.gathering_nouns | v.text_nouns | v.act_nouns | v.process_nouns | v.follow_up_nouns
+
+    def content(w: str) -> bool:
+        return (
+            w.isalpha() and w.islower() and w not in closed and w not in occasion and w.rstrip("s") not in occasion
+            and not w.endswith(("ly", "ing")) and v.lemma(w) not in v.verb_lemmas and not v.past_form(w)
+        )
+
+    after = read(text).tokens
+    i = bisect.bisect_left(read(text).starts, m.end)
+    words = [t.text for t in after[i : i + 2]]
+    return len(words) == 2 and all(content(w) for w in words)
 
 
 def _reach(text: str, offset: int, words: int) -> int:

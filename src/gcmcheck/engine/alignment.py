@@ -1719,17 +1719,20 @@ def side_as_topic(p: Pair) -> str | None:
     nothing of which side it took.
 
     Example: "Parliament voted on the matter of Latvia's support for the pact." is
-    not contradicted by Latvia's holding out.
+    not contradicted by Latvia's holding out; nor is "MPs backed a motion in favour
+    of Latvia joining the pact": the name and its gerund are what is favoured.
     """
     if p.fact.stance is None:
         return None
     v = vocabulary()
     after = p.reading.words_after(p.fact.end, 3)
-    if len(after) < 2 or after[0] != "'s" or v.lemma(after[1]) not in v.act_lemmas:
-        return None
+    act = after[1] if len(after) >= 2 and after[0] == "'s" else (after[0] if after and after[0].endswith("ing") else "")
+    if not act or (v.lemma(act) not in v.act_lemmas and not lang.ROLE_WORD_START_RE.match(act)):
+        return None  # a verb of acts, or one the analyser reads a side from ("joining")
     before = [w for w in p.reading.words_before(p.fact.start, 3) if w not in v.determiners]
     if before and before[-1] in v.prepositions:
-        return f"'{p.fact.text}'s {after[1]}' is what the sentence is about, not a side it states"
+        said = f"{p.fact.text}'s {act}" if after[0] == "'s" else f"{p.fact.text} {act}"
+        return f"'{said}' is what the sentence is about, not a side it states"
     return None
 
 
@@ -2124,6 +2127,25 @@ def narrower_place(p: Pair) -> str | None:
     return None
 
 
+@rule("A161", "event-as-modifier", kinds=(QUANTITY, DATE))
+def event_as_modifier(p: Pair) -> str | None:
+    """What it does: an event named only as the modifier of another noun is not the
+    event the sentence dates or counts.
+
+    Why: in "In 2017 Washington cut its commitment, citing New York Declaration
+    policy goals", the goals are named by the declaration; 2017 is the year of the
+    cut, not of the declaration.
+
+    Example: the sentence above is not contradicted by the declaration's September
+    2016; "the Marrakech conference" and "the General Assembly vote" still name
+    their events.
+    """
+    named = [m for m in p.statement.mentions if m.id == p.claim.event] if p.claim.event else []
+    if named and all(m.start in p.statement.modifiers for m in named):
+        return f"'{named[0].text}' only qualifies another noun; the sentence is not about it"
+    return None
+
+
 # --- helpers -----------------------------------------------------------------------
 
 
@@ -2489,4 +2511,3 @@ def _names(ids: set[str], p: Pair) -> str:
         return aliases[0] if aliases else i
 
     return ", ".join(sorted(name(i) for i in ids))
-
