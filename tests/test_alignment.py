@@ -30,6 +30,7 @@ CASES = [
     ("A111", "It passed by 152 votes, with Poland, Hungary and Israel also voting 'no'.", "contradicted", None),
     ("A146", "MPs backed a motion in favour of Latvia joining the pact.", "contradicted", "unverifiable"),
     ("A161", "In 2017 Washington cut its funding, citing New York Declaration policy goals.", "contradicted", "unverifiable"),
+    ("A162", "The resolution is not binding, and the cabinet was free to endorse the pact.", "supported", "unverifiable"),
     # each share has the year that follows it: 3.5 per cent is not the share of 2000
     ("A140", "International migrants were 3.5 per cent of the world's population in 2000 and 2.8 per cent by 2019.", "supported", None),
     # a side its own verb denies casts doubt on the rest: the date alone does not support it
@@ -123,6 +124,8 @@ FIRES = [
     ("A146", "MPs backed a motion in favour of Latvia joining the pact."),
     # an event named as a modifier of another noun is not what the sentence dates
     ("A161", "In 2017 Washington cut its funding, citing New York Declaration policy goals."),
+    # the legal force of another text in the clause's subject is that text's
+    ("A162", "The resolution is not binding, and the cabinet was free to endorse the pact."),
     # a body that meets every year, named with another year, is another sitting
     ("A158", "In October 2015, world leaders met at the UN General Assembly to discuss large movements of people."),
     ("A158", "In November 2014 the UN General Assembly met in New York and agreed to discuss migration."),
@@ -279,6 +282,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Fifty thousand migrants have died on the move since 2000.", "contradicted"),
         # "not among" the group that approved it is a side, read one way (A154)
         ("Poland was not among the 164 countries that approved the compact in Marrakech.", "supported"),
+        # the instrument as the subject keeps its legal force (A162)
+        ("The agreement is non-binding.", "supported"),
         # an event's name before an occasion's noun or a verb still names it (A161)
         ("The General Assembly vote saw 12 abstentions.", "supported"),
         ("International Migrants Day falls on 18 December each year.", "supported"),

@@ -2511,3 +2511,42 @@ def _names(ids: set[str], p: Pair) -> str:
         return aliases[0] if aliases else i
 
     return ", ".join(sorted(name(i) for i in ids))
+
+
+@rule("A162", "force-of-another-text", kinds=(BINDING,))
+def force_of_another_text(p: Pair) -> str | None:
+    """What it does: the legal force said of another text ("the decision", "the
+    resolution") in its clause's subject is not the force of the table's instrument.
+
+    Why: in "The decision is not binding, and the government was free to sign the
+    agreement", the parliament's decision is what binds no one; the sentence says
+    nothing of the agreement's force.
+
+    Example: the sentence above is not supported by the compact's being
+    non-binding; "The compact is not binding" and "None of its provisions are
+    binding" still are.
+    """
+    if p.clause is None:
+        return None
+    v = vocabulary()
+    subject: list[int] = []
+    for i in p.clause.tokens:
+        t = p.reading.tokens[i]
+        if t.start >= p.at:
+            break
+        if t.lower in v.auxiliaries or t.lower in v.modal_words:
+            break
+        subject.append(i)
+    if not subject:
+        return None
+    start, end = p.reading.tokens[subject[0]].start, p.reading.tokens[subject[-1]].end
+    if any(m.kind == SUBJECT and start <= m.start < end for m in p.statement.mentions):
+        return None
+    words = [p.reading.tokens[i].lower for i in subject]
+    if any(w in v.instrument_pronouns for w in words):
+        return None  # "its provisions", "it": the instrument itself
+    other = [w for w in words if w in v.instrument_nouns]
+    if other:
+        return f"the legal force is that of '{' '.join(w for w in words if w not in v.determiners)}', not of the instrument"
+    return None
+
