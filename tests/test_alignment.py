@@ -293,6 +293,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Migrants now make up 3.5 per cent of the world's population, compared with 2.1 per cent in 2000.", "contradicted"),
         # a figure's own year that its claim gives is judged with it
         ("In 2000 migrants were 2.8 per cent of the world's population; by 2019, 3.5 per cent.", "supported"),
+        # a sentence that opens "Apart from X," adds X to those that follow (A111)
+        ("Apart from the United States, Austria and Hungary have refused to sign the compact.", "unverifiable"),
         # a name taken out of the verb's subject took the other side (A111)
         ("The text was finalised in July by every UN member except the United States, which had quit the talks.", "supported"),
         ("The text was finalised in July by every UN member apart from the United States.", "supported"),

@@ -81,6 +81,9 @@ def test_each_figure_takes_its_own_event():
         ("Hungary agreed to sign the pact.", "hungary", "for"),
         # a speaker who reports its own side
         ("Hungary said it would not sign the pact.", "hungary", "against"),
+        # a negation with a typographic apostrophe is a negation
+        ("Hungary doesn\u2019t support the pact.", "hungary", "against"),
+        ("Poland announced on Monday that it won\u2019t sign the pact.", "poland", "against"),
     ],
 )
 def test_stances(text: str, entity: str, role: str):

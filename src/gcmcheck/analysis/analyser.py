@@ -287,7 +287,7 @@ def _words_before_in_clause(text: str, offset: int, count: int) -> list[str]:
             continue
         if t.kind == "punct" or len(words) == count:
             break
-        words.append(t.text)
+        words.append(t.lower)  # typographic apostrophes made plain: "won't"
     return words[::-1]
 
 

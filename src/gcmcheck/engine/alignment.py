@@ -711,11 +711,27 @@ def own_verb_side(p: Pair) -> str | None:
     side = own.answer or _side(p.reading.text, own)
     relative = _relative_after(p)
     taken_out = relative is None or own not in relative.acts  # "except the US, which pulled out": its own verb
-    if side in (lang.FOR, lang.AGAINST) and taken_out and _phrase_before(p, p.fact.start, vocabulary().exception_phrases):
+    if side in (lang.FOR, lang.AGAINST) and taken_out and _taken_out_of_a_whole(p):
         side = lang.opposite(side)
     if side and side != p.fact.stance.role and not own.negated:
         return f"the name's own verb ('{p.reading.text[own.start:own.end]}') gives another side"
     return None
+
+
+def _taken_out_of_a_whole(p: Pair) -> bool:
+    """Is the name taken out of a whole its clause names ("every member except the
+    United States", "all 193 bar the US")? A sentence that opens "Apart from the
+    US, Israel and Austria refused" adds the US to them instead."""
+    v = vocabulary()
+    if not _phrase_before(p, p.fact.start, v.exception_phrases):
+        return False
+    # a phrase that opens the sentence ("Apart from the US, ..."; determiners and a
+    # coordinator aside) adds the name to those that follow
+    phrase_words = {w for ph in v.exception_phrases for w in ph}
+    return any(
+        t.lower not in phrase_words and t.lower not in v.determiners and t.lower not in v.coordinators
+        for t in p.reading.tokens if t.end <= p.fact.start and t.lower.isalnum()
+    )
 
 
 def _own_act(p: Pair) -> Act | None:
