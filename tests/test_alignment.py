@@ -122,6 +122,13 @@ FIRES = [
     ("A157", "Migrants now make up 3.5 per cent of the world's population, against 2.3 per cent a generation ago."),
     # a name and its gerund after a preposition are what is favoured, not a side taken
     ("A146", "MPs backed a motion in favour of Latvia joining the pact."),
+    # a later round of a planned event has its own date
+    ("A163", "The second regional review of the compact will be hosted in Geneva on 11 March 2024."),
+    # a meeting on the implementation of the compact is another sitting of the body
+    ("A158", "Member States asked the President of the General Assembly to hold a meeting of the Assembly in 2024 to consider the implementation of the compact."),
+    # a name with its own title beside it, and a title read as a name, hold no post of the claim's
+    ("A123", "Introducing the lecture, Professor Jane Roe, Director of the Global Migration Centre, said that each candidate for IOM Director General had been invited."),
+    ("A123", "The candidates for IOM Director General spoke at Villa Serena in Geneva."),
     # an event named as a modifier of another noun is not what the sentence dates
     ("A161", "In 2017 Washington cut its funding, citing New York Declaration policy goals."),
     # the legal force of another text in the clause's subject is that text's
@@ -282,6 +289,10 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Fifty thousand migrants have died on the move since 2000.", "contradicted"),
         # "not among" the group that approved it is a side, read one way (A154)
         ("Poland was not among the 164 countries that approved the compact in Marrakech.", "supported"),
+        # the plan's own round, with another year, is still judged (A163)
+        ("The regional reviews of the compact will take place in 2021.", "contradicted"),
+        # a holder with the claim's title beside the name is judged (A123)
+        ("Jane Roe, IOM's Director General, said the compact matters.", "contradicted"),
         # the instrument as the subject keeps its legal force (A162)
         ("The agreement is non-binding.", "supported"),
         # an event's name before an occasion's noun or a verb still names it (A161)

@@ -1048,7 +1048,9 @@ def post_holder(p: Pair) -> str | None:
     contradicted by the Secretary-General's name, nor is "the Secretary-General
     congratulated Member States" (a group is no holder), nor is "the new Director General,
     Jane Doe," (a holder after the sources' time), nor "Mr. Doe, the Chairperson,
-    signed" when the claim's body is not named: every body has a chairperson.
+    signed" when the claim's body is not named: every body has a chairperson; nor
+    is "Jane Doe, Director of the Global Migration Centre," whose own title, beside
+    her name, is another post, nor a place ("spoke at Villa Serena").
     """
     if len(p.claim.members) != 1:
         return None
@@ -1056,6 +1058,10 @@ def post_holder(p: Pair) -> str | None:
     mention = next((m for m in p.statement.mentions if m.start == p.fact.start), None)
     if (mention is None or mention.kind == NAME) and len(name.split()) < 2:
         return f"'{name}' is not read as a person's name"
+    if any(w in ("of", "for", "on", "the") for w in name.split()[1:]):
+        return f"'{name}' is a title or a body, not a person's name"  # "Director of the Centre"
+    if p.reading.words_before(p.fact.start, 1)[:1] and p.reading.words_before(p.fact.start, 1)[0] in vocabulary().placing:
+        return f"'{name}' is where something happens, not a person"  # "invited to speak at Maison de la Paix"
     if name.split()[-1].lower() in vocabulary().body_nouns:
         return f"'{name}' is a body, not a person"  # "the Secretary-General launched the UN Migration Network"
     if lang.stem(name.split()[-1].lower()) in _party_words():
@@ -1085,6 +1091,12 @@ def post_holder(p: Pair) -> str | None:
     # Special Representative for International Migration" does
     if title and len(title & said) == 1 and bodies and not bodies & {m.id for m in p.statement.mentions}:
         return "the sentence does not name the body whose post the claim gives"  # "Mr. X, the Chairperson, ..."
+    apposed = _apposed_title(p)
+    known = {w.lower() for m in p.statement.mentions if m.id in p.claim.names for w in m.text.split()}
+    if title and apposed - title - known and not title <= apposed:
+        # "Jane Roe, Director of the Global Migration Centre," (a shortened title of the
+        # claim's own post, "the Special Representative for International Migration", is judged)
+        return "the name's own title, beside it, is another post"
     own = [c for c in (p.clause, _relative_after(p)) if c is not None]
     clause_words = {p.reading.tokens[i].lower for c in own for i in c.tokens}
     leads = any(a.family == "leading" for c in own for a in c.acts)
@@ -2074,7 +2086,10 @@ def another_sitting(p: Pair) -> str | None:
     words that name an occasion are listed in the language file.
 
     Example: "In October 2015, world leaders met at the UN General Assembly to
-    discuss large movements of people." is not contradicted by the 2018 endorsement.
+    discuss large movements of people." is not contradicted by the 2018 endorsement;
+    nor is a meeting in 2024 "to consider the implementation of the compact": an
+    instrument named only as what a follow-up concerns does not make the meeting its
+    occasion.
     """
     event = p.event_date
     stated = p.fact.value.date if p.fact.value else None
@@ -2085,9 +2100,18 @@ def another_sitting(p: Pair) -> str | None:
     if not named or any(_names_occasion(p, m) for m in named):
         return None  # "the General Assembly vote", "the Marrakech conference": the occasion itself
     words = {p.reading.tokens[i].lower for i in p.clause.tokens}
-    if any(m.kind == SUBJECT for m in p.statement.mentions) or words & v.instrument_pronouns:
+    if any(m.kind == SUBJECT and not _followed_up(p, m) for m in p.statement.mentions) or words & v.instrument_pronouns:
         return None  # "came together in Marrakech in 2017 to adopt the compact": its occasion, misdated
     return f"the clause names {p.lexicon.label(p.claim.event)} only by who or where held it; {p.fact.text} is another sitting's"
+
+
+def _followed_up(p: Pair, m: Mention) -> bool:
+    """Is the instrument named only as what a follow-up concerns ("the
+    implementation of the GCM", "a review of the compact")? The sentence is then
+    about the follow-up. The follow-up nouns are in the language file."""
+    v = vocabulary()
+    before = [w for w in p.reading.words_before(m.start, 4) if w not in v.determiners]
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in v.follow_up_nouns
 
 
 @rule("A159", "loose-bound", kinds=(QUANTITY,), disagreeing=True)
@@ -2462,6 +2486,27 @@ def _events_in(p: Pair, clause: Clause | None) -> set[str]:
     return found
 
 
+def _apposed_title(p: Pair) -> set[str]:
+    """The capitalised words of a title set off by a comma after the name ("Jane
+    Roe, Director of the Global Migration Centre, said"), lower case; empty when
+    none follows."""
+    v = vocabulary()
+    tokens = p.reading.tokens
+    i = bisect_right(p.reading.starts, p.fact.end - 1)
+    if i >= len(tokens) or tokens[i].text != ",":
+        return set()
+    words: set[str] = set()
+    for t in tokens[i + 1 :]:
+        if t.text in (",", ";", ")") or (t.kind == "punct" and t.text not in "'\u2019-"):
+            break
+        if t.lower in v.determiners or t.lower in ("of", "for", "on", "'s"):
+            continue
+        if not t.text[:1].isupper():
+            return set()  # "Jane Roe, who heads IOM,": no title
+        words.add(t.lower)
+    return words
+
+
 def _title_words(p: Pair) -> set[str]:
     """The words of a post's title in the claim ("Secretary-General", "Director General"):
     its capitalised words that are not the holder's name, nor all capitals ("UN")."""
@@ -2566,3 +2611,27 @@ def force_of_another_text(p: Pair) -> str | None:
         return f"the legal force is that of '{' '.join(w for w in words if w not in v.determiners)}', not of the instrument"
     return None
 
+
+@rule("A163", "later-round", kinds=(DATE,), disagreeing=True)
+def later_round(p: Pair) -> str | None:
+    """What it does: a date later than the sources, given for a later round of an
+    event the sources only planned ("the second regional review", "the next
+    Forum"), is that round's date, not the plan's.
+
+    Why: planned events recur. Sources of 2019 that plan regional reviews for 2020
+    say nothing of the second round, held in 2024.
+
+    Example: "The second regional review of the compact will be hosted in Geneva
+    on 11 March 2024." is not contradicted by the plan for 2020; "The regional
+    reviews will take place in 2021" still is.
+    """
+    stated = p.fact.value.date if p.fact.value else None
+    if not p.planned or stated is None or stated.year is None or p.claim.as_of is None or stated.year <= p.claim.as_of:
+        return None
+    if p.clause is None:
+        return None
+    rounds = vocabulary().later_rounds
+    found = next((p.reading.tokens[i].lower for i in p.clause.tokens if p.reading.tokens[i].lower in rounds), None)
+    if found:
+        return f"the date is that of the {found} round, later than the sources' plan"
+    return None
