@@ -129,6 +129,9 @@ FIRES = [
     # a name with its own title beside it, and a title read as a name, hold no post of the claim's
     ("A123", "Introducing the lecture, Professor Jane Roe, Director of the Global Migration Centre, said that each candidate for IOM Director General had been invited."),
     ("A123", "The candidates for IOM Director General spoke at Villa Serena in Geneva."),
+    # a country's own figures are not the world's
+    ("A160", "Italy is home to about 6 million international migrants, according to UN DESA."),
+    ("A160", "Roughly 14 per cent of the US population is foreign-born, according to census figures."),
     # an event named as a modifier of another noun is not what the sentence dates
     ("A161", "In 2017 Washington cut its funding, citing New York Declaration policy goals."),
     # the legal force of another text in the clause's subject is that text's
@@ -293,6 +296,10 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("The regional reviews of the compact will take place in 2021.", "contradicted"),
         # a holder with the claim's title beside the name is judged (A123)
         ("Jane Roe, IOM's Director General, said the compact matters.", "contradicted"),
+        # an organisation's members are counted whole (A160)
+        ("Only about a dozen UN member states have ever ratified the Migrant Workers Convention.", "contradicted"),
+        # what some claim is their words, not the sentence's (A103)
+        ("Some claim the compact was approved by 180 countries in Marrakech.", "unverifiable"),
         # the instrument as the subject keeps its legal force (A162)
         ("The agreement is non-binding.", "supported"),
         # an event's name before an occasion's noun or a verb still names it (A161)

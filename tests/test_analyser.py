@@ -33,6 +33,9 @@ def read(text: str):
         ("152 nations rejected the pact", 152, "against"),
         ("the pact was backed by 164 states", 164, "for"),
         ("with 152 votes in favour and 12 abstentions", 12, "abstain"),
+        # a tally of three: for, against, abstaining
+        ("the Assembly voted 120-8-30 for the text", 30, "abstain"),
+        ("the Assembly voted 120-8-30 for the text", 8, "against"),
     ],
 )
 def test_numbers_take_the_role_of_their_clause(text: str, value: float, role: str):

@@ -50,7 +50,8 @@ def test_the_date_of_an_announced_side_is_unchecked(checker, text: str, unchecke
     assert result.verdict.value == ("unverifiable" if unchecked else "supported")
 
 
-def test_unchecked_parts_are_listed(checker) -> None:  # type: ignore[no-untyped-def]
-    result = check_statement(checker, "The General Assembly endorsed the compact by a vote of 152-5.")[0]
+@pytest.mark.parametrize("tally", ["152-5", "152-5-12"])
+def test_unchecked_parts_are_listed(checker, tally: str) -> None:  # type: ignore[no-untyped-def]
+    result = check_statement(checker, f"The General Assembly endorsed the compact by a vote of {tally}.")[0]
     assert result.verdict.value == "unverifiable"
     assert result.unchecked == ["5"]

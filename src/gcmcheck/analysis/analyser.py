@@ -164,10 +164,14 @@ _TALLY_RE = regex(r"\s*(?:[-\u2013\u2014]|votes?\s+to|to)\s*$", re.IGNORECASE)
 
 
 def _tally_roles(text: str, quantities: list) -> dict[int, str]:  # type: ignore[type-arg]
-    """A vote tally "152-5" or "7 votes to 2" after a vote word: for, then against."""
+    """A vote tally "152-5" or "7 votes to 2" after a vote word: for, then against
+    (and a third figure, "152-5-12", abstaining)."""
     roles: dict[int, str] = {}
     for a, b in zip(quantities, quantities[1:]):
         between = text[a.end : b.start]
+        if a.start in roles and roles[a.start] == lang.AGAINST and b.kind == "count" and _TALLY_RE.match(between):
+            roles[b.start] = lang.ABSTAIN  # "152-5-12": for, against, abstaining
+            continue
         before = text[_reach(text, a.start, 5) : a.start]
         if a.kind == b.kind == "count" and a.value >= b.value and _TALLY_RE.match(between) and _TALLY_CUE_RE.search(before):
             roles[a.start], roles[b.start] = lang.FOR, lang.AGAINST

@@ -474,9 +474,9 @@ def unasserted(p: Pair) -> str | None:
     if c.quoted:
         return "the figure is inside a quotation"
     if c.reported and p.comparison.outcome == MISMATCH and p.fact.kind != STANCE and not c.modality and _third_party(p, c):
-        return f"the clause is what someone {c.cue or 'said'}; the sentence may report their words rightly"
+        return f"the clause gives someone's words ('{c.cue or 'said'}'); the sentence may report them rightly"
     if c.kind == REPORTED and c.cue in vocabulary().attitude and p.fact.kind != STANCE:
-        return f"the clause is what someone {c.cue}, not a fact the sentence states"
+        return f"the clause is what someone feels ('{c.cue}'), not a fact the sentence states"
     if c.reported and c.kind != REPORTED and c.modality and not _records_saying(p):
         return f"the clause is a possibility inside someone's words ('{c.cue}')"
     if not c.modality:
@@ -2149,17 +2149,27 @@ def narrower_place(p: Pair) -> str | None:
     route, not every death on the move.
 
     Example: "IOM has had an office in Ruritania since 1995." is not contradicted by
-    IOM's founding in 1951; "IOM was founded in Geneva in 1961" (the place of the
-    act, after its verb) still is.
+    IOM's founding in 1951, nor "Ruritania is home to 3 million migrants" or "9 per
+    cent of the Ruritanian population" by the world's figures; "IOM was founded in
+    Geneva in 1961" (the place of the act, after its verb) still is.
     """
     if p.clause is None or any(m.kind == SUBJECT for m in p.statement.mentions):
         return None
     if p.claim.event and p.claim.event in _events_in(p, p.clause):
         return None
     v = vocabulary()
+    counted = set((p.fact.value.noun if p.fact.value else "").split())
     for m in p.mentions_in(p.statement, p.reading, p.clause):
+        if m.kind not in (ENTITY, NAME) or m.id in p.claim.names or p.reading.attributes(m.start, m.end):
+            continue
+        after = [w for w in p.reading.words_after(m.end, 4) if w != "'s"]
+        if after and counted and lang.stem(after[0]) in counted and not after[0].startswith("member"):
+            # ("UN member states" are an organisation's members, counted whole)
+            return f"the figure counts {m.text}'s {after[0]}, not the claim's whole"  # "of the US population"
+        if any(tuple(after[: len(ph)]) == ph for ph in v.home_phrases):
+            return f"the sentence speaks of {m.text}, a place the claim does not name"  # "Germany is home to"
         before = p.reading.words_before(m.start, 2)
-        if m.kind not in (ENTITY, NAME) or m.id in p.claim.names or len(before) < 2 or before[1] != "in":
+        if len(before) < 2 or before[1] != "in":
             continue
         if before[0] in v.verb_lemmas or v.past_form(before[0]) or before[0] in v.be:
             continue  # "founded in Geneva": where the act took place, not what it is about

@@ -759,8 +759,8 @@ def _substantive(text: str, v: Value, sides: list[int]) -> bool:
             clause = reading.clause_at(v.start)
             return any(at < v.start and reading.clause_at(at) is clause for at in sides)
         return v.date.qualifier != ATTRIBUTIVE and (v.date.year is not None or v.date.day is not None)
-    if text[v.end : v.end + 1] == "-" and v.quantity is not None and v.quantity.value < 100:
-        return False
+    if text[v.end : v.end + 1] == "-" and text[v.end + 1 : v.end + 2].isalpha() and v.quantity is not None and v.quantity.value < 100:
+        return False  # "a two-day conference", "a 10-year plan" ("152-5-12" is a tally)
     if note_marker_at(text, v.start, v.end) or reference_before(text, v.start):
         return False  # "[4]", "para. 6": a marker, not a figure
     return not lang.TIME_NOUN_RE.match(v.noun)

@@ -119,7 +119,9 @@ def _implied_years(version: Analysis, primary: Analysis) -> Analysis:
     2018" ("July 2018"), is that day (month) of that year: a version leaving the year
     out cannot conflict with one that gives another, nor agree with another year
     ("19 December 2019" and "July 2016" are contradicted)."""
-    dated = {(v.date.month, v.date.day): v.date.year for v in primary.dates if v.date and v.date.year and v.date.month}
+    dated: dict[tuple[int | None, int | None], int] = {
+        (v.date.month, v.date.day): v.date.year for v in primary.dates if v.date and v.date.year and v.date.month
+    }
     values = [
         replace(v, date=replace(v.date, year=dated[v.date.month, v.date.day]))
         if v.date and v.date.year is None and (v.date.month, v.date.day) in dated

@@ -96,6 +96,7 @@ class Vocabulary:
         self.dateline_words = _phrases(words.get("dateline_words", []))
         self.comparison_words = _phrases(words.get("comparison_words", []))
         self.exception_phrases = _phrases(words.get("exception_phrases", []))
+        self.home_phrases = _phrases(words.get("home_phrases", []))
         self.figure_comparisons = _phrases(words.get("figure_comparisons", []))
         self.future = _phrases(modality["future"])
         self.conditional = _phrases(modality["conditional"])
