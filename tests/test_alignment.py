@@ -300,6 +300,9 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Only about a dozen UN member states have ever ratified the Migrant Workers Convention.", "contradicted"),
         # what some claim is their words, not the sentence's (A103)
         ("Some claim the compact was approved by 180 countries in Marrakech.", "unverifiable"),
+        # a date after a semicolon is not the event's named before it, and one side's
+        # step is not dated by the other side's occasion (A102)
+        ("Of the UN's 193 members, 164 approved it in Marrakech; Washington had already pulled out in 2017.", "supported"),
         # the instrument as the subject keeps its legal force (A162)
         ("The agreement is non-binding.", "supported"),
         # an event's name before an occasion's noun or a verb still names it (A161)

@@ -59,6 +59,13 @@ def test_each_figure_takes_its_own_event():
     assert events == {164: "conference", 152: "vote"}
 
 
+def test_an_event_named_before_a_semicolon_is_not_the_next_clause_s():
+    a = read("164 countries adopted the pact in Marrakesh; 30 others had stayed away in 2017")
+    events = {v.quantity.value: v.event for v in a.quantities}
+    assert events == {164: "conference", 30: ""}
+    assert [v.event for v in a.dates] == [""]
+
+
 @pytest.mark.parametrize(
     ("text", "entity", "role"),
     [

@@ -125,7 +125,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
                 quantity=q,
                 role=role if isinstance(role, str) else (role.role if role else ""),
                 noun=noun,
-                event=_event_for(events, q.start, event_clauses),
+                event=_event_for(events, q.start, event_clauses, text),
                 start=q.start,
                 end=q.end,
                 change=bool(lang.CHANGE_BEFORE_RE.search(text, _reach(text, q.start, 6), q.start) or lang.CHANGE_AFTER_RE.match(text, q.end)),
@@ -140,7 +140,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         elif d.month is None and any(m.end < d.start and not text[m.end : d.start].strip() for m in found if m.kind == NAME):
             d = replace(d, qualifier=ATTRIBUTIVE)  # "the World Migration Report 2022": a title's year
         # "since 2000" bounds a period; it is not the date of the event named nearby
-        event = "" if d.qualifier else _event_for(events, d.start, event_clauses)
+        event = "" if d.qualifier else _event_for(events, d.start, event_clauses, text)
         values.append(Value(date=d, event=event, start=d.start, end=d.end))
     values.sort(key=lambda v: v.start)
 
@@ -462,7 +462,7 @@ def _stances(text: str, mentions: list[Mention], roles: list[_Role], breaks: lis
             own_clause = best[1].start >= m.end and re.match(r"\s*,?\s*(?:which|who|that)\b", text[m.end : best[1].start])
             if not own_clause and lang.EXCEPT_RE.search(text, _reach(text, m.start, 6), m.start):
                 role = lang.opposite(role)
-            event = _event_for([e for e in mentions if e.kind == EVENT], best[1].start, _Breaks(breaks))
+            event = _event_for([e for e in mentions if e.kind == EVENT], best[1].start, _Breaks(breaks), text)
             stances.append(Stance(m.id, role, m.start, m.end, event))
     stances += _event_stances(text, mentions, roles)
     return stances
@@ -761,7 +761,7 @@ def nouns_compatible(a: str, b: str) -> int:
     return 0
 
 
-def _event_for(events: list[Mention], offset: int, clauses: _Clauses) -> str:
+def _event_for(events: list[Mention], offset: int, clauses: _Clauses, text: str) -> str:
     """The event named in the value's clause (the nearest by its nearer edge), else the
     last one named before it ("endorsed by the General Assembly …, with 152
     votes"). An event only named in a later clause is not the value's ("The year
@@ -769,7 +769,8 @@ def _event_for(events: list[Mention], offset: int, clauses: _Clauses) -> str:
     in_clause = [e for e in events if clauses.same(offset, e.start)]
     if in_clause:
         return min(in_clause, key=lambda e: offset - e.end if e.end <= offset else abs(e.start - offset)).id
-    before = [e for e in events if e.end <= offset]
+    # not past a semicolon: "164 signed up in Marrakech; Washington had walked out in 2017"
+    before = [e for e in events if e.end <= offset and ";" not in text[e.end : offset]]
     return before[-1].id if before else ""
 
 

@@ -385,8 +385,9 @@ def act_family(p: Pair) -> str | None:
             return f"the sentence counts who did '{p.act.lemma}', the claim a standing number"
     else:
         sourced = frozenset(f for c in p.version_reading.clauses for f in c.families)
-    if p.fact.kind == DATE and _opposite_sides(p):
-        return f"the sentence dates '{p.act.lemma}', the sources '{_sourced_acts(p)[0].lemma}', a step of the other side"
+    other = _opposite_sides(p) if p.fact.kind == DATE else None
+    if other is not None:
+        return f"the sentence dates '{p.act.lemma}', the sources '{other.lemma}', a step of the other side"
     family = p.act.family
     if family == "attendance" and any(a.infinitive and a.family == "decision" and a.start > p.act.start for a in p.clause.acts):
         family = "decision"  # "152 countries gathered in Marrakech to adopt it": those who came to adopt
@@ -405,16 +406,25 @@ def _sourced_acts(p: Pair) -> list[Act]:
     return [a for a in p.sourced_clause.acts if not a.infinitive] if p.sourced_clause is not None else []
 
 
-def _opposite_sides(p: Pair) -> bool:
-    """Is the fact's verb a step of one side ("quit", "pulled out") and every verb
-    of the sources' value a step of the other ("approved")? One family, two acts:
-    the day some walked out is not the day the others approved."""
+def _opposite_sides(p: Pair) -> Act | None:
+    """The sources' verb that is a step of the other side from the fact's ("quit",
+    "pulled out" against "approved"), if every verb of the sources' value is one.
+    One family, two acts: the day some walked out is not the day the others approved."""
     sides = vocabulary().sides
     if p.act is None or p.act.negated:
-        return False
+        return None
     mine = sides.get(tuple(p.act.lemma.split()))
-    theirs = {sides.get(tuple(a.lemma.split())) for a in _sourced_acts(p) if not a.negated}
-    return mine in ("for", "against") and bool(theirs) and theirs <= ({"for", "against"} - {mine})
+    acts = [a for a in _sourced_acts(p) if not a.negated]
+    if {sides.get(tuple(a.lemma.split())) for a in acts} <= {None} and p.claim_reading is not None and not (
+        p.claim.event and p.claim.event in _events_in(p, p.clause)
+    ):
+        # the sources date the occasion ("held on 10-11 December"); the claim says which
+        # side acted there ("164 states approved"): "walked out in 2017" is the other's step
+        acts = [a for c in p.claim_reading.clauses for a in c.acts if not a.negated]
+    theirs = {sides.get(tuple(a.lemma.split())) for a in acts}
+    if mine in ("for", "against") and theirs and theirs <= ({"for", "against"} - {mine}):
+        return acts[0]
+    return None
 
 
 def _own_unknown_verb(p: Pair) -> bool:
