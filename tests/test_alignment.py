@@ -22,6 +22,7 @@ CASES = [
     ("A103", "Austria will abstain in next year's vote on the compact.", "contradicted", "unverifiable"),
     ("A103", "Poland is expected to vote for the compact next year.", "contradicted", "unverifiable"),
     ("A103", "Ministers fear that 30 countries could reject the pact.", "contradicted", "unverifiable"),
+    ("A103", "Analysts predict that Poland and Austria will refuse to sign the compact.", "supported", "unverifiable"),
     ("A104", "The default value is 10.", "supported", "unverifiable"),
     ("A104", "There are three support tiers:", "contradicted", "unverifiable"),
     ("A106", "UNICEF quit the Executive Committee.", "supported", "unverifiable"),
@@ -303,6 +304,9 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         # a date after a semicolon is not the event's named before it, and one side's
         # step is not dated by the other side's occasion (A102)
         ("Of the UN's 193 members, 164 approved it in Marrakech; Washington had already pulled out in 2017.", "supported"),
+        # a figure tied to an event is judged by that event's claim first, not by a
+        # standing number with a closer noun
+        ("Some commentators claim that 170 countries endorsed the compact at the General Assembly, but the actual figure was 152.", "unverifiable"),
         # the instrument as the subject keeps its legal force (A162)
         ("The agreement is non-binding.", "supported"),
         # an event's name before an occasion's noun or a verb still names it (A161)

@@ -474,7 +474,8 @@ def unasserted(p: Pair) -> str | None:
     Example: "Austria will abstain in next year's vote on the compact." is
     unverifiable, not contradicted by Austria's side at Marrakech.
 
-    A declared intention ("Hungary said it would not sign") is still a side; a
+    A declared intention ("Hungary said it would not sign") is still a side, though
+    not one that others predict ("Diplomats expect Latvia will refuse"); a
     quotation or reported words meet a claim that records what was said ("Guterres
     said that ..."); and a plan in the sources may meet a plan in the statement.
     """
@@ -496,8 +497,8 @@ def unasserted(p: Pair) -> str | None:
         modality = FUTURE  # "2020, DESA said, would be ...": the future seen from a past saying
     if modality == FUTURE and (p.planned or _speaks_of_future(p)):
         return None  # a plan meets a plan
-    if p.fact.kind == STANCE and c.modality in (FUTURE, CONDITIONAL) and c.kind == REPORTED:
-        return None
+    if p.fact.kind == STANCE and c.modality in (FUTURE, CONDITIONAL) and c.kind == REPORTED and not _third_party(p, c):
+        return None  # "Hungary said it would not sign": the holder's own declared side
     what = {FUTURE: "a prediction or plan", CONDITIONAL: "a possibility", DOUBT: "hedged as doubtful", QUESTION: "a question"}[c.modality]
     return f"the clause is {what} ('{c.cue}'), not a stated fact"
 

@@ -813,13 +813,14 @@ def _choose(decisions: list[Decision], fit: dict[str, int], same_act: Set[str] =
             return None
     if fact.kind == MEMBER:
         decisions = [d for d in decisions if d.candidate.claim.members]
-    def rank(d: Decision) -> tuple[int, bool, int, bool, float]:
-        # support for the statement's other facts in the same clause, then how well
-        # the nouns fit ("171 member states" is about "175 member states", not "8
-        # members"), then a claim about the fact's own event
+    def rank(d: Decision) -> tuple[int, bool, bool, int, float]:
+        # support for the statement's other facts in the same clause, then a claim
+        # about the fact's own event ("the real figure at the Assembly was 152" is the
+        # vote's, not the UN's membership), then how well the nouns fit ("171 member
+        # states" is about "175 member states", not "8 members")
         on_event = bool(fact.event) and d.candidate.claim.event == fact.event
         own_verb = d.candidate.claim.id in same_act
-        return fit.get(d.candidate.claim.id, 0), own_verb, max(c.fit for _, c in d.comparisons), on_event, d.candidate.relevance
+        return fit.get(d.candidate.claim.id, 0), own_verb, on_event, max(c.fit for _, c in d.comparisons), d.candidate.relevance
 
     support = [d for d in decisions if d.verdict in (Verdict.SUPPORTED, Verdict.CONFLICTING)]
     against = [d for d in decisions if d.verdict is Verdict.CONTRADICTED]
