@@ -133,6 +133,12 @@ FIRES = [
     # a country's own figures are not the world's
     ("A160", "Italy is home to about 6 million international migrants, according to UN DESA."),
     ("A160", "Roughly 14 per cent of the US population is foreign-born, according to census figures."),
+    # a one-word name of the event followed by another body's name is that body's
+    ("A161", "Minutes of the Assembly of the Republic of Ruritania, sitting of 21 November 2018."),
+    # a holder with another title set off before the name holds that post
+    ("A123", "Report of the Special Envoy, Mr. John Doe, to the Secretary-General."),
+    # a body that sits all year, with a verb not the claim's, however far from the date
+    ("A135", "The compact, agreed by the member states at the UN General Assembly last July, is not binding."),
     # an event named as a modifier of another noun is not what the sentence dates
     ("A161", "In 2017 Washington cut its funding, citing New York Declaration policy goals."),
     # the legal force of another text in the clause's subject is that text's

@@ -52,6 +52,12 @@ def texts(text: str, start: int = 0, end: int | None = None) -> list[str]:
             ["Prof. Ode, Gen. Ray, Sen. Kay, Rep. Jo and Gov. Lee met on St. Helena."],
         ),
         ("Barack H. Obama signed it. The end.", ["Barack H. Obama signed it.", "The end."]),
+        # a capitalised participle starts a sentence after an acronym, not after an initial
+        (
+            "It was agreed by all but the U.S. Adopted in Morocco, it went to New York.",
+            ["It was agreed by all but the U.S.", "Adopted in Morocco, it went to New York."],
+        ),
+        ("Sheikh H. Mohammed spoke. The U.S. Navy sailed.", ["Sheikh H. Mohammed spoke.", "The U.S. Navy sailed."]),
         ("See No. 5 for details. He said no. Nobody cared.", ["See No. 5 for details.", "He said no.", "Nobody cared."]),
         ("Some 60,000 died, i.e. Many. And e.g. These.", ["Some 60,000 died, i.e. Many.", "And e.g. These."]),
         ("Smith vs. Jones was heard.", ["Smith vs. Jones was heard."]),

@@ -99,7 +99,9 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     # the clause's figures
     bounds = _time_bounds(text, mentions)
     numbers = {q.start for q in quantities}
-    modifiers = frozenset(m.start for m in mentions if m.kind == EVENT and _modifies_a_noun(text, m, numbers))
+    modifiers = frozenset(
+        m.start for m in mentions if m.kind == EVENT and (_modifies_a_noun(text, m, numbers) or _of_another_body(text, m))
+    )
     events = [m for m in mentions if m.kind == EVENT and m.start not in bounds and m.start not in modifiers]
 
     # a figure's side and event are read in its clause, as the reader splits them
@@ -264,6 +266,19 @@ def _modifies_a_noun(text: str, m: Mention, numbers: set[int]) -> bool:
     i = bisect.bisect_left(read(text).starts, m.end)
     words = [t.text for t in after[i : i + 2]]
     return len(words) == 2 and all(content(w) for w in words)
+
+
+def _of_another_body(text: str, m: Mention) -> bool:
+    """Is a one-noun name of the event ("the Assembly") followed by "of" and another
+    name ("the Assembly of the Chamber of Deputies")? It is that body's, not the
+    event's."""
+    words = [w for w in m.text.split() if w.lower() not in vocabulary().determiners]
+    if len(words) != 1:
+        return False
+    reading = read(text)
+    i = bisect.bisect_left(reading.starts, m.end)
+    after = [t for t in reading.tokens[i : i + 3] if t.lower not in vocabulary().determiners]
+    return len(after) >= 2 and after[0].lower == "of" and after[1].text[:1].isupper()
 
 
 def _reach(text: str, offset: int, words: int) -> int:

@@ -23,7 +23,9 @@ linear in the input):
     ("Barack H. Obama") are ambiguous -- "the U.S. The next" ends a sentence, "the
     U.S. Navy" does not.  We split after them only when the next word is a typical
     sentence starter (SENTENCE_STARTERS: The, This, It, In, He, She, They, We, A,
-    An, But, However, Its, On, At, As, For, Many, Some, Even, Though, While, ...).
+    An, But, However, Its, On, At, As, For, Many, Some, Even, Though, While, ...)
+    or, after an acronym, a capitalised past participle ("the U.S. Billed as ...");
+    after an initial only a starter ("Sheikh H. Mohammed" is one name).
 
 * Sentences run together without a space (text scraped from web pages):
 
@@ -228,9 +230,19 @@ def _after_punctuation(text: str, match: re.Match[str], start: int, end: int) ->
         return None
     if kind == "number" and first.isdigit():
         return None
-    if kind == "ambiguous" and _word_at(text, word_pos, end) not in SENTENCE_STARTERS:
+    word = _word_at(text, word_pos, end) if kind in ("ambiguous", "initial") else ""
+    if kind == "initial" and word not in SENTENCE_STARTERS:
+        return None  # "Sheikh H. Mohammed": a surname may end in "-ed"
+    if kind == "ambiguous" and not _starts_a_sentence(word):
         return None
     return boundary
+
+
+def _starts_a_sentence(word: str) -> bool:
+    """A typical sentence starter, or a capitalised past participle ("the U.S.
+    Billed as ...", "the U.S. Adopted in ..."): a name after "U.S." ("Navy",
+    "State Department") is neither."""
+    return word in SENTENCE_STARTERS or (len(word) > 4 and word[0].isupper() and word[1:].islower() and word.endswith("ed"))
 
 
 def _run_together(text: str, punct: int, word_pos: int, start: int, end: int) -> bool:
@@ -248,7 +260,8 @@ def _run_together(text: str, punct: int, word_pos: int, start: int, end: int) ->
 
 
 def _abbreviation_kind(text: str, period: int, start: int) -> str | None:
-    """Classify the word before a period: "never", "number", "ambiguous" or None."""
+    """Classify the word before a period: "never", "number", "ambiguous", "initial"
+    or None."""
     i = period
     low = max(start, period - _LOOKAROUND)
     while i > low and not text[i - 1].isspace():
@@ -264,7 +277,7 @@ def _abbreviation_kind(text: str, period: int, start: int) -> str | None:
     if lowered in _AMBIGUOUS or _DOTTED.fullmatch(token):
         return "ambiguous"
     if len(token) == 1 and token.isupper():
-        return "ambiguous"  # an initial: "Barack H. Obama"
+        return "initial"  # "Barack H. Obama"
     return None
 
 

@@ -37,6 +37,7 @@ from gcmcheck.reader.clauses import (
     Clause,
     Reading,
 )
+from gcmcheck.reader.tokens import Token
 from gcmcheck.reader.vocabulary import Vocabulary, vocabulary
 
 
@@ -1451,7 +1452,9 @@ def _only_by_body(p: Pair) -> bool:
         return False
     # the claim's own verb names its occasion: "the General Assembly endorsed it on 10 December"
     claim_lemmas = {a.lemma for r in (p.version_reading, p.claim_reading) if r is not None for c in r.clauses for a in c.acts}
-    return p.act is not None and p.act.lemma not in claim_lemmas
+    done = [a for a in p.clause.acts if not a.infinitive] if p.clause is not None else []
+    act = p.act or (done[0] if len(done) == 1 else None)  # the clause's one verb, however far
+    return act is not None and act.lemma not in claim_lemmas
 
 
 @rule("A136", "bystander-figure", kinds=(QUANTITY,), disagreeing=True)
@@ -2198,12 +2201,13 @@ def event_as_modifier(p: Pair) -> str | None:
     cut, not of the declaration.
 
     Example: the sentence above is not contradicted by the declaration's September
-    2016; "the Marrakech conference" and "the General Assembly vote" still name
-    their events.
+    2016, nor "the Assembly of the Chamber of Deputies, session of 21 November 2018"
+    by the General Assembly's vote; "the Marrakech conference" and "the General
+    Assembly vote" still name their events.
     """
     named = [m for m in p.statement.mentions if m.id == p.claim.event] if p.claim.event else []
     if named and all(m.start in p.statement.modifiers for m in named):
-        return f"'{named[0].text}' only qualifies another noun; the sentence is not about it"
+        return f"'{named[0].text}' is part of another name or noun; the sentence is not about it"
     return None
 
 
@@ -2508,24 +2512,35 @@ def _events_in(p: Pair, clause: Clause | None) -> set[str]:
 
 
 def _apposed_title(p: Pair) -> set[str]:
-    """The capitalised words of a title set off by a comma after the name ("Jane
-    Roe, Director of the Global Migration Centre, said"), lower case; empty when
-    none follows."""
+    """The capitalised words of a title set off by a comma beside the name, after it
+    ("Jane Roe, Director of the Global Migration Centre, said") or before it ("the
+    Special Representative, Mr. Peter Sutherland,"), lower case; empty when none."""
     v = vocabulary()
     tokens = p.reading.tokens
-    i = bisect_right(p.reading.starts, p.fact.end - 1)
-    if i >= len(tokens) or tokens[i].text != ",":
-        return set()
-    words: set[str] = set()
-    for t in tokens[i + 1 :]:
-        if t.text in (",", ";", ")") or (t.kind == "punct" and t.text not in "'\u2019-"):
-            break
-        if t.lower in v.determiners or t.lower in ("of", "for", "on", "'s"):
-            continue
-        if not t.text[:1].isupper():
-            return set()  # "Jane Roe, who heads IOM,": no title
-        words.add(t.lower)
-    return words
+    skip = v.determiners | {"of", "for", "on", "'s"}
+
+    def title(run: Iterable[Token]) -> set[str]:
+        words: set[str] = set()
+        for t in run:
+            if t.text in (",", ";", ")", "(") or (t.kind == "punct" and t.text not in "'\u2019-"):
+                break
+            if t.lower in skip:
+                continue
+            if not t.text[:1].isupper():
+                break  # "Jane Roe, who heads IOM,": no title
+            words.add(t.lower)
+        return words
+
+    after = bisect_right(p.reading.starts, p.fact.end - 1)
+    if after >= len(tokens) or tokens[after].text != ",":
+        return set()  # no apposition: "In Geneva, Jane Roe said"
+    found = title(tokens[after + 1 :])
+    before = bisect_right(p.reading.starts, p.fact.start) - 2  # the token before the name
+    while before >= 0 and (tokens[before].text == "." or tokens[before].lower in v.honorifics):
+        before -= 1  # "the Special Representative, Mr. Peter Sutherland,"
+    if before >= 0 and tokens[before].text == ",":
+        found |= title(reversed(tokens[:before]))
+    return found
 
 
 def _title_words(p: Pair) -> set[str]:
