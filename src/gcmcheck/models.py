@@ -7,6 +7,7 @@ formatter) can depend on it without slowing start-up.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 
 
@@ -143,9 +144,10 @@ class Analysis:
     def entities(self) -> set[str]:
         return {m.id for m in self.mentions if m.kind in ("entity", "name")}
 
-    @property
-    def events(self) -> set[str]:
-        return {m.id for m in self.mentions if m.kind == "event"}
+    @cached_property
+    def events(self) -> frozenset[str]:
+        """The events named (worked out once: the checker asks for them often)."""
+        return frozenset(m.id for m in self.mentions if m.kind == "event")
 
     @property
     def quantities(self) -> list[Value]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import inspect
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from gcmcheck.analysis import language as lang
 from gcmcheck.analysis.analyser import ATTRIBUTIVE, nouns_compatible
@@ -308,13 +308,25 @@ def _compared(p: Pair, m: Mention) -> bool:
     return _phrase_before(p, m.start, vocabulary().comparison_words)
 
 
-def _phrase_before(p: Pair, offset: int, phrases: Iterable[tuple[str, ...]]) -> bool:
+def _phrase_before(p: Pair, offset: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
     """Do the words just before offset (determiners aside) end with one of the phrases?"""
     v = vocabulary()
     before = tuple(p.reading.words_before(offset, 4))
     while before and before[-1] in v.determiners:
         before = before[:-1]
-    return any(before[len(before) - len(w) :] == w for w in phrases)
+    if not before:
+        return False
+    return any(before[len(before) - len(w) :] == w for w in _by_last_word(phrases).get(before[-1], ()))
+
+
+@lru_cache(maxsize=None)
+def _by_last_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """The phrases by their last word, so that only those that can end here are tried."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[-1], []).append(phrase)
+    return index
 
 
 @rule("A102", "act-family", kinds=(QUANTITY, DATE))
