@@ -79,6 +79,13 @@ def test_usage_errors_are_one_line_exit_two():
         assert "Traceback" not in proc.stderr
 
 
+def test_usage_errors_speak_to_people_not_programmers():
+    for args, wanted in ((["lint", "README.md", "--show", "all"], "'all' is not one of"), (["lint", "README.md", "--jobs", "x"], "a whole number")):
+        proc = run_cli(*args)
+        assert proc.returncode == 2 and wanted in proc.stderr, proc.stderr
+        assert "Value error" not in proc.stderr and "Input should be" not in proc.stderr
+
+
 def test_missing_table_is_an_error(tmp_path: Path):
     proc = run_cli("--claims", str(tmp_path / "none.yaml"), "152 countries voted yes")
     assert proc.returncode == 2

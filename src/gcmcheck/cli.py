@@ -133,7 +133,11 @@ def _run_app(args: list[str], debug: bool) -> int:
     except typer.TyperException as exc:
         # typer's parser errors: usage mistakes carry exit code 2
         hint = " (see gcmcheck --help)" if exc.exit_code == EXIT_ERROR else ""
-        _fail(f"{exc.format_message()}{hint}", debug)
+        # the parser's validation library words some messages for programmers
+        message = exc.format_message().replace("Value error, ", "").replace(
+            "Input should be a valid integer, unable to parse string as an integer", "a whole number is expected"
+        )
+        _fail(f"{message}{hint}", debug)
         return EXIT_ERROR
     except typer.Abort:
         return EXIT_INTERRUPTED
