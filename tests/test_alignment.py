@@ -32,6 +32,8 @@ CASES = [
     ("A146", "MPs backed a motion in favour of Latvia joining the pact.", "contradicted", "unverifiable"),
     ("A161", "In 2017 Washington cut its funding, citing New York Declaration policy goals.", "contradicted", "unverifiable"),
     ("A162", "The resolution is not binding, and the cabinet was free to endorse the pact.", "supported", "unverifiable"),
+    ("A164", "On 10 December 2021 the Network launched a pledging campaign.", "contradicted", "unverifiable"),
+    ("A165", "The role of the United States is critical, as it has long welcomed", "contradicted", "unverifiable"),
     # each share has the year that follows it: 3.5 per cent is not the share of 2000
     ("A140", "International migrants were 3.5 per cent of the world's population in 2000 and 2.8 per cent by 2019.", "supported", None),
     # a side its own verb denies casts doubt on the rest: the date alone does not support it
@@ -139,6 +141,10 @@ FIRES = [
     ("A123", "Report of the Special Envoy, Mr. John Doe, to the Secretary-General."),
     # a body that sits all year, with a verb not the claim's, however far from the date
     ("A135", "The compact, agreed by the member states at the UN General Assembly last July, is not binding."),
+    # the launch of one thing does not date the launch of another
+    ("A164", "On 10 December 2021 the Network launched a pledging campaign."),
+    # a side read from a verb that ends a cut-off sentence
+    ("A165", "The role of the United States is critical, as it has long welcomed"),
     # an event named as a modifier of another noun is not what the sentence dates
     ("A161", "In 2017 Washington cut its funding, citing New York Declaration policy goals."),
     # the legal force of another text in the clause's subject is that text's
@@ -313,6 +319,13 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         # a figure tied to an event is judged by that event's claim first, not by a
         # standing number with a closer noun
         ("Some commentators claim that 170 countries endorsed the compact at the General Assembly, but the actual figure was 152.", "unverifiable"),
+        # the same thing launched, or founded, with another date is judged (A164)
+        ("The Network launched its start-up fund in May 2020.", "contradicted"),
+        ("The Secretary-General established the network in 2016.", "contradicted"),
+        # a threat is no side taken
+        ("Hungary threatened to back the compact.", "unverifiable"),
+        # a year right after an event's name is part of a title
+        ("Global Compact Regional Reviews 2024 Report", "unverifiable"),
         # the instrument as the subject keeps its legal force (A162)
         ("The agreement is non-binding.", "supported"),
         # an event's name before an occasion's noun or a verb still names it (A161)

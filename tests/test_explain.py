@@ -40,6 +40,8 @@ def test_a_side_is_said_in_words(checker) -> None:  # type: ignore[no-untyped-de
         # the date of the holder's own announcement dates its side: not confirmed
         ("Hungary announced on 18 July 2018 that it would not sign the compact.", ["18 July 2018"]),
         ("Hungary's foreign minister declared in July 2018 that his country would not sign the compact.", ["July 2018"]),
+        # a force of another kind than the law's is stated, and no claim's
+        ("164 countries signed the politically binding compact in Marrakech.", ["politically binding"]),
         # a source's date only sets the scene
         ("UN DESA said in December 2019 that there were 272 million international migrants.", []),
     ],

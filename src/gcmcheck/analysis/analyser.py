@@ -139,8 +139,8 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
             d = replace(d, qualifier=bound.group(1).lower())  # "since the year 2000"
         if d.day is None and _ATTRIBUTIVE_RE.match(text, d.end) and _DETERMINER_RE.search(text, _reach(text, d.start, 1), d.start):
             d = replace(d, qualifier=ATTRIBUTIVE)  # "the 2015 migrant crisis": a label ("its 4 December 2017 statement" is a date)
-        elif d.month is None and any(m.end < d.start and not text[m.end : d.start].strip() for m in found if m.kind == NAME):
-            d = replace(d, qualifier=ATTRIBUTIVE)  # "the World Migration Report 2022": a title's year
+        elif d.month is None and any(m.end < d.start and not text[m.end : d.start].strip() for m in found if m.kind in (NAME, EVENT)):
+            d = replace(d, qualifier=ATTRIBUTIVE)  # "the World Migration Report 2022", "Regional Reviews 2024": a title's year
         # "since 2000" bounds a period; it is not the date of the event named nearby
         event = "" if d.qualifier else _event_for(events, d.start, event_clauses, text)
         values.append(Value(date=d, event=event, start=d.start, end=d.end))
@@ -791,7 +791,8 @@ def _event_for(events: list[Mention], offset: int, clauses: _Clauses, text: str)
 
 def _binding(text: str) -> bool | None:
     """The legal force the sentence gives: False for "non-binding", "not legally
-    binding", "Nothing in it is binding"; True for "binding" and "not non-binding"."""
+    binding", "Nothing in it is binding"; True for "binding" and "not non-binding";
+    None for a force of another kind ("politically binding")."""
     m = lang.NON_BINDING_RE.search(text)
     if m:
         if "not" not in text[: m.start()].lower():
@@ -802,5 +803,7 @@ def _binding(text: str) -> bool | None:
     if not m:
         return None
     reading = read(text)
+    if reading.words_before(m.start(), 1) and reading.words_before(m.start(), 1)[0] in vocabulary().other_forces:
+        return None  # "politically binding": a force of another kind, not legal force
     clause = reading.clause_at(m.start())
     return not (clause is not None and reading.negated_before(clause, m.start()))

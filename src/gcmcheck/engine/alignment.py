@@ -2683,3 +2683,68 @@ def later_round(p: Pair) -> str | None:
     if found:
         return f"the date is that of the {found} round, later than the sources' plan"
     return None
+
+
+@rule("A164", "other-founded-thing", kinds=(DATE,), disagreeing=True)
+def other_founded_thing(p: Pair) -> str | None:
+    """What it does: the date of launching, setting up or creating one thing is not
+    the date of launching another: the things launched must be named alike.
+
+    Why: a network launches funds, initiatives, campaigns and reports; "we launched
+    the pledging initiative on 10 December 2021" says nothing of when the start-up
+    fund was launched.
+
+    Example: the sentence above is not contradicted by the fund's launch in May
+    2019, nor "On 10 December 2021 the Network launched a pledging campaign" by the
+    Network's own founding; "The Network launched its start-up fund in May 2020"
+    and "The Secretary-General established the network in 2016" still are.
+    """
+    if p.act is None or p.act.family != "founding" or p.clause is None or p.sourced_act is None or p.sourced_clause is None:
+        return None
+    if p.act.passive or p.sourced_act.passive:
+        return None  # "the fund, launched in 2019": the thing stands before the verb
+    stated = _object_group(p.reading, p.clause, p.act.end)
+    sourced = _object_group(p.version_reading, p.sourced_clause, p.sourced_act.end)
+    if not stated or not sourced:
+        return None
+    head = lang.stem(stated[-1])
+    if head in {lang.stem(w) for w in sourced} or lang.stem(sourced[-1]) in {lang.stem(w) for w in stated}:
+        return None  # "its start-up fund" and "the start-up fund"; "the network" and "the UN Network on Migration"
+    return f"the sentence dates the launch of '{' '.join(stated)}', the sources that of '{' '.join(sourced)}'"
+
+
+def _object_group(reading: Reading, clause: Clause, after: int) -> list[str]:
+    """The words (lower case) of the noun group right after a verb ("launched the
+    'pledging initiative'": pledging, initiative), up to a preposition or
+    punctuation, a name's words included ("the UN Network on Migration": un,
+    network); empty for a pronoun or nothing."""
+    v = vocabulary()
+    words = [reading.tokens[i].lower for i in clause.tokens if reading.tokens[i].start >= after and reading.tokens[i].kind != "quote"]
+    while words and words[0] in v.determiners:
+        words = words[1:]
+    if not words or words[0] in v.instrument_pronouns:
+        return []
+    return [w for w in _noun_group(words, 0, v) if w.isalpha()]
+
+
+@rule("A165", "cut-off", kinds=(STANCE,))
+def cut_off(p: Pair) -> str | None:
+    """What it does: a side read from a verb that ends a sentence cut off in the
+    middle (no closing punctuation, nothing after the verb) is not read.
+
+    Why: excerpts, captions and scraped pages stop mid-sentence; in "The role of
+    the United States is critical as it has historically and generously welcomed"
+    what was welcomed is lost, so no side on the compact can be read.
+
+    Example: the sentence above is not contradicted by the United States' pulling
+    out; "The United States pulled out." (a finished sentence) still is read.
+    """
+    text = p.reading.text.rstrip()
+    if not text or text[-1] in ".!?\u2026\"'\u201d\u2019)]" or p.clause is None:
+        return None
+    last = p.reading.tokens[-1] if p.reading.tokens else None
+    acts = [a for c in p.reading.clauses for a in c.acts]
+    if last is not None and any(a.end == last.end for a in acts):
+        return "the sentence is cut off right after the verb that would give the side"
+    return None
+

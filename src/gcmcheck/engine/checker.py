@@ -195,7 +195,8 @@ class Checker:
             if f.stance and ((f.stance.role, id(clause_at(f.start))) in listed or self._unknown_party(statement, f))
         ]
         doubtful = list(dict.fromkeys(f.text for f in self._doubtful if (f.start, f.end) not in decided))
-        return self._results(text, decisions, list(dict.fromkeys(_unchecked_values(statement, decisions) + doubtful)))
+        forces = _other_forces(text)  # "politically binding": stated, and no claim's to judge
+        return self._results(text, decisions, list(dict.fromkeys(_unchecked_values(statement, decisions) + doubtful + forces)))
 
     def _unknown_party(self, s: Analysis, f: Fact) -> bool:
         """Is the side's holder a name no claim knows that could take one (a country or
@@ -729,6 +730,18 @@ def _ordinals_in(text: str) -> frozenset[str]:
 # a claim's are looked up for every statement it is a candidate for; statements' are
 # not kept, so a long stream of text does not fill the memory
 _claim_ordinals = lru_cache(maxsize=None)(_ordinals_in)
+
+
+def _other_forces(text: str) -> list[str]:
+    """Forces of another kind than the law's that the sentence states ("politically
+    binding"): the analyser reads no legal force from them, and no claim gives them."""
+    reading, other = read(text), vocabulary().other_forces
+    found = []
+    for m in lang.BINDING_RE.finditer(text):
+        before = reading.words_before(m.start(), 1)
+        if before and before[0] in other:
+            found.append(f"{before[0]} {m.group(0)}")
+    return found
 
 
 def _unchecked_values(s: Analysis, decisions: list[Decision]) -> list[str]:
