@@ -34,6 +34,7 @@ CASES = [
     ("A162", "The resolution is not binding, and the cabinet was free to endorse the pact.", "supported", "unverifiable"),
     ("A164", "On 10 December 2021 the Network launched a pledging campaign.", "contradicted", "unverifiable"),
     ("A165", "The role of the United States is critical, as it has long welcomed", "contradicted", "unverifiable"),
+    ("A166", "The IMRF was the first chance to review the compact since its adoption in 2016.", "contradicted", "unverifiable"),
     # each share has the year that follows it: 3.5 per cent is not the share of 2000
     ("A140", "International migrants were 3.5 per cent of the world's population in 2000 and 2.8 per cent by 2019.", "supported", None),
     # a side its own verb denies casts doubt on the rest: the date alone does not support it
@@ -145,6 +146,8 @@ FIRES = [
     ("A164", "On 10 December 2021 the Network launched a pledging campaign."),
     # a side read from a verb that ends a cut-off sentence
     ("A165", "The role of the United States is critical, as it has long welcomed"),
+    # a date after the instrument's own act, named by a noun, is that act's
+    ("A166", "The IMRF was the first chance to review the compact since its adoption in 2016."),
     # an event named as a modifier of another noun is not what the sentence dates
     ("A161", "In 2017 Washington cut its funding, citing New York Declaration policy goals."),
     # the legal force of another text in the clause's subject is that text's

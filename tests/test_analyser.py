@@ -160,6 +160,12 @@ def test_names_and_variants():
     assert ("conference", "event") in kinds and ("subject", "subject") in kinds
 
 
+def test_a_name_with_a_list_matches_with_a_comma_before_and():
+    lexicon = Lexicon.from_data({"subject": ["Pact for Safe, Orderly and Fair Trade"]})
+    for text in ("They signed the Pact for Safe, Orderly and Fair Trade.", "They signed the Pact for Safe, Orderly, and Fair Trade."):
+        assert [m.kind for m in analyse(text, lexicon).mentions] == ["subject"], text
+
+
 def test_number_opening_a_sentence_is_not_a_name():
     assert read("Twelve members abstained.").mentions == []
 

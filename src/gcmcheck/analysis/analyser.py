@@ -142,7 +142,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         elif d.month is None and any(m.end < d.start and not text[m.end : d.start].strip() for m in found if m.kind in (NAME, EVENT)):
             d = replace(d, qualifier=ATTRIBUTIVE)  # "the World Migration Report 2022", "Regional Reviews 2024": a title's year
         # "since 2000" bounds a period; it is not the date of the event named nearby
-        event = "" if d.qualifier else _event_for(events, d.start, event_clauses, text)
+        event = "" if d.qualifier or _dates_its_own_act(text, d.start) else _event_for(events, d.start, event_clauses, text)
         values.append(Value(date=d, event=event, start=d.start, end=d.end))
     values.sort(key=lambda v: v.start)
 
@@ -279,6 +279,18 @@ def _of_another_body(text: str, m: Mention) -> bool:
     i = bisect.bisect_left(reading.starts, m.end)
     after = [t for t in reading.tokens[i : i + 3] if t.lower not in vocabulary().determiners]
     return len(after) >= 2 and after[0].lower == "of" and after[1].text[:1].isupper()
+
+
+def _dates_its_own_act(text: str, offset: int) -> bool:
+    """Does the date follow an act of the instrument, named by a noun ("since its
+    adoption in 2018", "the compact's endorsement on 19 December")? It dates that
+    act, not an event named elsewhere in the clause."""
+    v = vocabulary()
+    before = read(text).words_before(offset, 3)
+    return (
+        len(before) == 3 and before[2] in v.prepositions and before[1] in v.occasion_nouns
+        and (before[0] in v.instrument_pronouns or before[0] == "'s")
+    )
 
 
 def _reach(text: str, offset: int, words: int) -> int:

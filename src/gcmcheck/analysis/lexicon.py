@@ -128,7 +128,8 @@ class Lexicon:
         for start, end in hits:
             if any(taken[start:end]):
                 continue
-            hit = self._kinds.get(text[start:end].lower())
+            said = text[start:end].lower()
+            hit = self._kinds.get(said) or self._kinds.get(said.replace(", and ", " and "))  # a comma before "and"
             if hit is None:
                 continue
             kind, ident = hit
@@ -258,8 +259,15 @@ def _is_acronym(alias: str) -> bool:
 def _alternation(aliases: list[str]) -> re.Pattern[str] | None:
     if not aliases:
         return None
-    body = "|".join(re.escape(a) for a in aliases)
+    body = "|".join(_alias_pattern(a) for a in aliases)
     return re.compile(rf"(?<!{_WORDCHAR})(?:{body})(?!{_WORDCHAR})")
+
+
+def _alias_pattern(alias: str) -> str:
+    """An alias as a pattern; a name with a list in it ("Safe, Orderly and Regular")
+    also matches with a comma before its "and" ("Safe, Orderly, and Regular")."""
+    pattern = re.escape(alias)
+    return pattern.replace(r"\ and\ ", r",?\ and\ ") if "," in alias else pattern
 
 
 def _untaken_pieces(start: int, end: int, taken: bytearray) -> list[tuple[int, int]]:

@@ -2748,3 +2748,30 @@ def cut_off(p: Pair) -> str | None:
         return "the sentence is cut off right after the verb that would give the side"
     return None
 
+
+@rule("A166", "date-of-its-own-act", kinds=(DATE,), disagreeing=True)
+def date_of_its_own_act(p: Pair) -> str | None:
+    """What it does: a date that follows an act of the instrument named by a noun
+    ("since its adoption in 2018") dates that act, and is compared only with claims
+    of acts of the same family.
+
+    Why: in "The Forum reviewed the compact's progress since its adoption in 2018",
+    2018 is the year of the adoption, not of the Forum.
+
+    Example: the sentence above is not contradicted by the Forum's date (2022);
+    "since its adoption in 2016" is still judged by the adoption's date.
+    """
+    v = vocabulary()
+    before = p.reading.words_before(p.fact.start, 3)
+    if not (len(before) == 3 and before[2] in v.prepositions and before[1] in v.occasion_nouns
+            and (before[0] in v.instrument_pronouns or before[0] == "'s")):
+        return None
+    noun = before[1]
+    family = next((v.acts[(w,)] for w in (noun, noun[:-3], noun[:-4], noun[:-2], noun[:-1]) if (w,) in v.acts), None)
+    if family is None:
+        return None
+    sourced = {a.family for c in (p.version_reading, p.claim_reading) if c is not None for k in c.clauses for a in k.acts}
+    if sourced and family not in sourced:  # not merely compatible: the Forum "takes place", the compact was adopted
+        return f"the date is that of the instrument's {noun}, the claim's of another act"
+    return None
+
