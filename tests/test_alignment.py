@@ -146,6 +146,8 @@ FIRES = [
     ("A164", "On 10 December 2021 the Network launched a pledging campaign."),
     # a side read from a verb that ends a cut-off sentence
     ("A165", "The role of the United States is critical, as it has long welcomed"),
+    # a name that ends a cut-off sentence is cut too
+    ("A165", "The Network's Executive Committee comprises the ILO, IOM, UNICEF and the Unite"),
     # a date after the instrument's own act, named by a noun, is that act's
     ("A166", "The IMRF was the first chance to review the compact since its adoption in 2016."),
     # an event named as a modifier of another noun is not what the sentence dates
@@ -329,6 +331,10 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Hungary threatened to back the compact.", "unverifiable"),
         # a year right after an event's name is part of a title
         ("Global Compact Regional Reviews 2024 Report", "unverifiable"),
+        # a finished headline with a verb that needs no object is read (A165)
+        ("The United States pulled out", "supported"),
+        # the head of a longer name ("the Office of ...") is no member of its own
+        ("The Network's Executive Committee comprises the ILO, the Office of the United Nations High Commissioner for Refugees and IOM.", "supported"),
         # the instrument as the subject keeps its legal force (A162)
         ("The agreement is non-binding.", "supported"),
         # an event's name before an occasion's noun or a verb still names it (A161)

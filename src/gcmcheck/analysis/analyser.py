@@ -100,7 +100,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
     bounds = _time_bounds(text, mentions)
     numbers = {q.start for q in quantities}
     modifiers = frozenset(
-        m.start for m in mentions if m.kind == EVENT and (_modifies_a_noun(text, m, numbers) or _of_another_body(text, m))
+        m.start for m in mentions if m.kind == EVENT and (_modifies_a_noun(text, m, numbers) or _another_one(text, m))
     )
     events = [m for m in mentions if m.kind == EVENT and m.start not in bounds and m.start not in modifiers]
 
@@ -268,14 +268,16 @@ def _modifies_a_noun(text: str, m: Mention, numbers: set[int]) -> bool:
     return len(words) == 2 and all(content(w) for w in words)
 
 
-def _of_another_body(text: str, m: Mention) -> bool:
-    """Is a one-noun name of the event ("the Assembly") followed by "of" and another
-    name ("the Assembly of the Chamber of Deputies")? It is that body's, not the
-    event's."""
+def _another_one(text: str, m: Mention) -> bool:
+    """Is a one-noun name of the event ("the Assembly", "Conference") another one of
+    its kind: after "a" or "another" ("a Conference entitled ..."), or followed by
+    "of" and another name ("the Assembly of the Chamber of Deputies")?"""
     words = [w for w in m.text.split() if w.lower() not in vocabulary().determiners]
     if len(words) != 1:
         return False
     reading = read(text)
+    if reading.words_before(m.start, 1) in (["a"], ["an"], ["another"]):
+        return True
     i = bisect.bisect_left(reading.starts, m.end)
     after = [t for t in reading.tokens[i : i + 3] if t.lower not in vocabulary().determiners]
     return len(after) >= 2 and after[0].lower == "of" and after[1].text[:1].isupper()

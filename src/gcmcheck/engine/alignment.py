@@ -2727,24 +2727,32 @@ def _object_group(reading: Reading, clause: Clause, after: int) -> list[str]:
     return [w for w in _noun_group(words, 0, v) if w.isalpha()]
 
 
-@rule("A165", "cut-off", kinds=(STANCE,))
+@rule("A165", "cut-off", kinds=(STANCE, MEMBER))
 def cut_off(p: Pair) -> str | None:
     """What it does: a side read from a verb that ends a sentence cut off in the
-    middle (no closing punctuation, nothing after the verb) is not read.
+    middle (no closing punctuation, nothing after the verb), or a name that ends
+    it, is not read.
 
     Why: excerpts, captions and scraped pages stop mid-sentence; in "The role of
     the United States is critical as it has historically and generously welcomed"
-    what was welcomed is lost, so no side on the compact can be read.
+    what was welcomed is lost, so no side on the compact can be read, and in "…
+    comprising IOM, UNICEF and the Unite" the last name is cut.
 
     Example: the sentence above is not contradicted by the United States' pulling
     out; "The United States pulled out." (a finished sentence) still is read.
     """
     text = p.reading.text.rstrip()
-    if not text or text[-1] in ".!?\u2026\"'\u201d\u2019)]" or p.clause is None:
+    if not text or text[-1] in ".!?\u2026\"'\u201d\u2019)]" or p.clause is None or not p.reading.tokens:
         return None
-    last = p.reading.tokens[-1] if p.reading.tokens else None
-    acts = [a for c in p.reading.clauses for a in c.acts]
-    if last is not None and any(a.end == last.end for a in acts):
+    last = p.reading.tokens[-1]
+    if p.fact.kind == MEMBER:
+        # a name the table knows is whole ("US pulled out under Obama" is a headline)
+        mention = next((m for m in p.statement.mentions if m.start == p.fact.start), None)
+        unknown = mention is not None and mention.kind == NAME
+        return "the sentence is cut off in the middle of this name" if unknown and p.fact.end >= last.end else None
+    v = vocabulary()
+    # a verb that needs what it acts on ("welcomed", "rejected"), not "pulled out"
+    if any(a.end == last.end and a.lemma not in v.objectless_acts for c in p.reading.clauses for a in c.acts):
         return "the sentence is cut off right after the verb that would give the side"
     return None
 

@@ -205,6 +205,8 @@ def membership_facts(
             continue  # "Guterres's tenure as Secretary-General" asserts nothing of Guterres
         if m.kind == "name" and _AS_A_ROLE_RE.search(text, read(text).start_before(m.start, 2), m.start):
             continue  # "speaking as the Network Coordinator": a role someone plays, not a member
+        if m.kind == "name" and " " not in m.text and reading.words_after(m.end, 1) == ["of"]:
+            continue  # "the Office of the United Nations High Commissioner": the head of a longer name
         if m.id in apposed:  # given the post by the statement's own words
             facts.append(Fact(MEMBER, m.start, m.end, m.text, entity=m.id, negated=negated))
         elif m.id in claim.members:
