@@ -42,6 +42,8 @@ def test_a_side_is_said_in_words(checker) -> None:  # type: ignore[no-untyped-de
         ("Hungary's foreign minister declared in July 2018 that his country would not sign the compact.", ["July 2018"]),
         # a force of another kind than the law's is stated, and no claim's
         ("164 countries signed the politically binding compact in Marrakech.", ["politically binding"]),
+        # "only" before names given a side says no one else took it: the sources name more
+        ("So far only Hungary and Poland have refused to back the compact.", ["only Hungary and Poland"]),
         # a source's date only sets the scene
         ("UN DESA said in December 2019 that there were 272 million international migrants.", []),
     ],

@@ -196,7 +196,8 @@ class Checker:
         ]
         doubtful = list(dict.fromkeys(f.text for f in self._doubtful if (f.start, f.end) not in decided))
         forces = _other_forces(text)  # "politically binding": stated, and no claim's to judge
-        return self._results(text, decisions, list(dict.fromkeys(_unchecked_values(statement, decisions) + doubtful + forces)))
+        only = _only_some(statement, decisions)  # "only the US and Hungary": the sources name more
+        return self._results(text, decisions, list(dict.fromkeys(_unchecked_values(statement, decisions) + doubtful + forces + only)))
 
     def _unknown_party(self, s: Analysis, f: Fact) -> bool:
         """Is the side's holder a name no claim knows that could take one (a country or
@@ -730,6 +731,26 @@ def _ordinals_in(text: str) -> frozenset[str]:
 # a claim's are looked up for every statement it is a candidate for; statements' are
 # not kept, so a long stream of text does not fill the memory
 _claim_ordinals = lru_cache(maxsize=None)(_ordinals_in)
+
+
+def _only_some(s: Analysis, decisions: list[Decision]) -> list[str]:
+    """"Only" before names given a side says no one else took it: "only the US and
+    Hungary have failed to sign". When the claim that confirms their side names
+    others too, the "only" is not confirmed."""
+    reading = read(s.text)
+    named = {m.id for m in s.mentions}
+    found = []
+    for d in decisions:
+        if d.fact.kind != STANCE or d.verdict is not Verdict.SUPPORTED:
+            continue
+        clause = reading.clause_at(d.fact.start)
+        before = [reading.tokens[i] for i in clause.tokens if reading.tokens[i].end <= d.fact.start] if clause else []
+        only = next((t for t in before[-3:] if t.lower == "only"), None)
+        if only is not None and d.candidate.claim.members - named:
+            # the whole list the word governs: "only the US and Hungary"
+            end = max(f.end for f in (x.fact for x in decisions) if f.kind == STANCE and reading.clause_at(f.start) is clause)
+            found.append(s.text[only.start : end])
+    return found
 
 
 def _other_forces(text: str) -> list[str]:
