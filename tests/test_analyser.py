@@ -91,6 +91,8 @@ def test_an_event_named_before_a_semicolon_is_not_the_next_clause_s():
         ("Hungary agreed to sign the pact.", "hungary", "for"),
         # a speaker who reports its own side
         ("Hungary said it would not sign the pact.", "hungary", "against"),
+        # the noun of a stance verb taking another: "its refusal to sign"
+        ("Hungary announced its refusal to sign the pact.", "hungary", "against"),
         # a negation with a typographic apostrophe is a negation
         ("Hungary doesn\u2019t support the pact.", "hungary", "against"),
         ("Poland announced on Monday that it won\u2019t sign the pact.", "poland", "against"),

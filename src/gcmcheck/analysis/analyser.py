@@ -325,14 +325,15 @@ def _words_before_in_clause(text: str, offset: int, count: int) -> list[str]:
 
 
 def _chained(text: str, roles: list[_Role]) -> list[_Role]:
-    """A stance verb taking another as its object is one stance: "refused to sign" and
-    "declined to endorse" are against, "voted to reject" is against, "agreed to
-    sign" is for. The first verb's side turns the second's."""
+    """A stance verb (or its noun) taking another as its object is one stance:
+    "refused to sign", "its refusal to sign" and "declined to endorse" are against,
+    "voted to reject" is against, "agreed to sign" is for. The first verb's side
+    turns the second's."""
     out: list[_Role] = []
     for r in roles:
         prev = out[-1] if out else None
         if (
-            prev is not None and not prev.noun_form and not r.noun_form
+            prev is not None and not r.noun_form  # "refused to sign", and "its refusal to sign"
             and prev.role in (lang.FOR, lang.AGAINST) and r.role in (lang.FOR, lang.AGAINST)
             and _TO_RE.fullmatch(text, prev.end, r.start)
         ):
