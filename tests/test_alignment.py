@@ -146,6 +146,9 @@ FIRES = [
     ("A164", "On 10 December 2021 the Network launched a pledging campaign."),
     # a side read from a verb that ends a cut-off sentence
     ("A165", "The role of the United States is critical, as it has long welcomed"),
+    # an event narrowed to one place is that place's
+    ("A160", "The regional review for Europe took place in November 2021."),
+    ("A160", "The Asia-Pacific Regional Review of the compact was held in Bangkok in March 2021."),
     # a name that ends a cut-off sentence is cut too
     ("A165", "The Network's Executive Committee comprises the ILO, IOM, UNICEF and the Unite"),
     # a date after the instrument's own act, named by a noun, is that act's
@@ -335,6 +338,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("The United States pulled out", "supported"),
         # the head of a longer name ("the Office of ...") is no member of its own
         ("The Network's Executive Committee comprises the ILO, the Office of the United Nations High Commissioner for Refugees and IOM.", "supported"),
+        # where the event's body sits does not narrow the event (A160)
+        ("In a vote at UN headquarters in New York, 160 countries backed the compact.", "contradicted"),
         # a capital or a government stands for its country (the table's aliases)
         ("Budapest voted against the compact at the General Assembly.", "supported"),
         # the instrument as the subject keeps its legal force (A162)

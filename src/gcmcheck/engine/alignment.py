@@ -2176,10 +2176,16 @@ def narrower_place(p: Pair) -> str | None:
 
     Example: "IOM has had an office in Ruritania since 1995." is not contradicted by
     IOM's founding in 1951, nor "Ruritania is home to 3 million migrants" or "9 per
-    cent of the Ruritanian population" by the world's figures; "IOM was founded in
+    cent of the Ruritanian population" by the world's figures, nor "the regional
+    review for Africa" by the date of the regional reviews; "IOM was founded in
     Geneva in 1961" (the place of the act, after its verb) still is.
     """
-    if p.clause is None or any(m.kind == SUBJECT for m in p.statement.mentions):
+    if p.clause is None:
+        return None
+    place = _event_of_one_place(p)
+    if place:
+        return f"the sentence speaks of {p.lexicon.label(p.claim.event)} for one place ({place})"
+    if any(m.kind == SUBJECT for m in p.statement.mentions):
         return None
     if p.claim.event and p.claim.event in _events_in(p, p.clause):
         return None
@@ -2201,6 +2207,25 @@ def narrower_place(p: Pair) -> str | None:
             continue  # "founded in Geneva": where the act took place, not what it is about
         return f"the sentence speaks of {m.text}, a place the claim does not name"
     return None
+
+
+def _event_of_one_place(p: Pair) -> str:
+    """The place that narrows the claim's event where the clause names it: before
+    its name ("the Asia-Pacific Regional Review") or after it with "for" ("the
+    regional review for Africa"); "" when none does. A place the claim names is its
+    own ("the Marrakech conference")."""
+    if not p.claim.event or p.clause is None:
+        return ""
+    mentions = p.mentions_in(p.statement, p.reading, p.clause)
+    for event in (m for m in mentions if m.id == p.claim.event):
+        for m in mentions:
+            if m.kind not in (ENTITY, NAME) or m.id in p.claim.names or m is event or p.reading.attributes(m.start, m.end):
+                continue
+            if m.end <= event.start and not p.reading.text[m.end : event.start].strip(" -"):
+                return m.text  # "Asia-Pacific Regional Review"
+            if event.end <= m.start and p.reading.text[event.end : m.start].strip().lower() in ("for", "for the"):
+                return m.text  # "the regional review for Africa" ("UN headquarters in New York" is where it sits)
+    return ""
 
 
 @rule("A161", "event-as-modifier", kinds=(QUANTITY, DATE))
