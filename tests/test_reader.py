@@ -325,3 +325,7 @@ def test_a_participle_without_a_verb_after_its_phrase_is_the_main_verb(text: str
 def test_a_participle_phrase_set_off_by_commas_is_a_reduced_relative_clause() -> None:
     r = read("The compact, launched at the UN in 2016, was adopted in Marrakech.")
     assert r.clause_at(r.text.index("launched")).kind == RELATIVE
+    # an adverb may open it
+    r = read("The accord, originally drafted in 2016 by all 193 members, is due to be signed in December.")
+    assert r.clause_at(r.text.index("193")).kind == RELATIVE
+    assert r.clause_at(r.text.index("December")).kind != RELATIVE

@@ -429,10 +429,12 @@ def _read(text: str, v: Vocabulary) -> Reading:
             # clause has its own act, place and date. Without a verb before it or one
             # to come, the participle is the clause's own verb ("the Assembly, taking
             # ... into account, proclaimed 18 December ...")
+            # an adverb may stand first: ", originally approved in 2016 by all 193,"
+            j = i + 2 if i + 2 < n and tokens[i + 1].lower.endswith("ly") and tokens[i + 1].kind == WORD else i + 1
             reduced = (
-                i + 1 < n and verbish[i + 1] and _participle(tokens[i + 1], v) and clauses[current].tokens
+                j < n and verbish[j] and _participle(tokens[j], v) and clauses[current].tokens
                 and clauses[current].kind != RELATIVE
-                and (any(verbish[k] and not tokens[k].lower.endswith("ing") for k in clauses[current].tokens) or _main_verb_after_aside(tokens, verbish, i + 2, v))
+                and (any(verbish[k] and not tokens[k].lower.endswith("ing") for k in clauses[current].tokens) or _main_verb_after_aside(tokens, verbish, j + 1, v))
             )
             # ", both of which have decided": a quantifier and "of" before the pronoun
             quantified = i + 3 < n and nxt in v.relative_quantifiers and tokens[i + 2].lower == "of" and tokens[i + 3].lower in v.relatives
