@@ -340,6 +340,12 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("The Network's Executive Committee comprises the ILO, the Office of the United Nations High Commissioner for Refugees and IOM.", "supported"),
         # where the event's body sits does not narrow the event (A160)
         ("In a vote at UN headquarters in New York, 160 countries backed the compact.", "contradicted"),
+        # a clause that points back to the place is about that place's event (A110)
+        ("The compact, which its backers hoped would win over critics in Marrakech, was finally approved there by 170 countries.", "contradicted"),
+        # a country the table does not know, given a side, is not confirmed; a group
+        # named by its noun is no one's name
+        ("India was among the 152 countries that voted for the compact at the General Assembly.", "unverifiable"),
+        ("Representatives of 164 countries adopted the compact in Marrakech on Monday.", "supported"),
         # a capital or a government stands for its country (the table's aliases)
         ("Budapest voted against the compact at the General Assembly.", "supported"),
         # the instrument as the subject keeps its legal force (A162)

@@ -698,14 +698,15 @@ def event_elsewhere(p: Pair) -> str | None:
 
     Example: the sentence above is not judged by the 164 approvals at Marrakech;
     nor is "The compact, which was agreed in July 2018, was adopted at the
-    conference" (the relative clause has its own act and names no event).
+    conference" (the relative clause has its own act and names no event). A clause
+    that points back to the place ("approved there by 170") is still judged.
     """
     if not p.claim.event or p.clause is None:
         return None
     where = [p.reading.clause_at(m.start) for m in p.statement.mentions if m.kind == EVENT and m.id == p.claim.event]
     if not where or any(c is p.clause for c in where):
         return None
-    if all(c is not None and c.kind == RELATIVE for c in where):
+    if all(c is not None and c.kind == RELATIVE for c in where) and not _points_back_to_a_place(p):
         return "the claim's event is named only in a relative clause about something else"
     if p.clause.kind == RELATIVE and p.clause.acts and p.clause.tokens:
         # ", which is to be held in New York" after the forum's name is about the forum
@@ -713,6 +714,18 @@ def event_elsewhere(p: Pair) -> str | None:
         if before is None or before.id != p.claim.event:
             return "the figure is in a relative clause with its own act; the claim's event is named elsewhere"
     return None
+
+
+def _points_back_to_a_place(p: Pair) -> bool:
+    """Does the fact's clause point back to a place named before ("was approved there
+    by 170 countries")? An existential "there" ("there were 272 million") does not."""
+    assert p.clause is not None
+    v = vocabulary()
+    tokens = [p.reading.tokens[i] for i in p.clause.tokens]
+    return any(
+        t.lower in v.place_proforms and (k + 1 >= len(tokens) or tokens[k + 1].lower not in v.be)
+        for k, t in enumerate(tokens)
+    )
 
 
 @rule("A111", "own-verb-side", kinds=(STANCE,), doubts_agreement=True)

@@ -206,11 +206,18 @@ class Checker:
         if mention is None or mention.kind != NAME or f.stance is None or f.stance.role not in (lang.FOR, lang.AGAINST):
             return False
         reading, v = read(s.text), vocabulary()
-        if not reading.words_before(mention.start, 1):
+        first = mention.text.split()[0].lower()
+        if not reading.words_before(mention.start, 1) and (
+            first.endswith(("ly", "ed", "ing")) or first in v.negators | v.determiners | v.adverbs | v.verb_lemmas
+        ):
             return False  # "Nothing in it …", "Previously adopted …": a capital that opens the sentence
         after = reading.words_after(mention.end, 1)
-        if after and after[0].isalpha() and after[0].islower() and after[0] not in v.verb_lemmas and not v.past_form(after[0]):
-            return False  # "the Moroccan city": an adjective before its noun, no one's name
+        two = reading.words_after(mention.end, 2)
+        if two[:1] == ["of"] and len(two) == 2 and (two[1][:1].isdigit() or two[1] in v.determiners):
+            return False  # "Representatives of 164 countries": a group named by its noun
+        closed = v.auxiliaries | v.modal_words | v.prepositions | v.coordinators | v.relatives | v.negators | v.adverbs
+        if after and after[0].isalpha() and after[0].islower() and after[0] not in v.verb_lemmas | closed and not v.past_form(after[0]):
+            return False  # "the Moroccan city": an adjective before its noun, no one's name ("India was" is a name)
         last = mention.text.split()[-1].lower()
         return lang.stem(last) not in party_stems() and last not in v.body_nouns | v.instrument_nouns | v.event_nouns
 
