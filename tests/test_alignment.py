@@ -35,6 +35,7 @@ CASES = [
     ("A164", "On 10 December 2021 the Network launched a pledging campaign.", "contradicted", "unverifiable"),
     ("A165", "The role of the United States is critical, as it has long welcomed", "contradicted", "unverifiable"),
     ("A166", "The IMRF was the first chance to review the compact since its adoption in 2016.", "contradicted", "unverifiable"),
+    ("A167", "The Network's Executive Committee comprises UNICEF, the ILO and António Vitorino.", "contradicted", "unverifiable"),
     # each share has the year that follows it: 3.5 per cent is not the share of 2000
     ("A140", "International migrants were 3.5 per cent of the world's population in 2000 and 2.8 per cent by 2019.", "supported", None),
     # a side its own verb denies casts doubt on the rest: the date alone does not support it
@@ -151,6 +152,8 @@ FIRES = [
     ("A160", "The Asia-Pacific Regional Review of the compact was held in Bangkok in March 2021."),
     # a name that ends a cut-off sentence is cut too
     ("A165", "The Network's Executive Committee comprises the ILO, IOM, UNICEF and the Unite"),
+    # a person who holds a post is not one of the bodies a list names
+    ("A167", "The Network's Executive Committee comprises UNICEF, the ILO and António Vitorino."),
     # a date after the instrument's own act, named by a noun, is that act's
     ("A166", "The IMRF was the first chance to review the compact since its adoption in 2016."),
     # an event named as a modifier of another noun is not what the sentence dates

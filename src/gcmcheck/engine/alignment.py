@@ -65,6 +65,7 @@ class Pair:
         overlap: float = 0.0, claim_reading: Reading | None = None, background: frozenset[str] = frozenset(),
         clause_only: bool = False, agreeing_of: Callable[[], tuple[str, ...]] | None = None,
         voted_events: frozenset[str] = frozenset(),
+        post_holders: frozenset[str] = frozenset(),
         event_date: DateMention | None = None,
     ) -> None:  # fmt: skip
         self.statement = statement
@@ -82,6 +83,7 @@ class Pair:
         self.clause_only = clause_only  # the claim fits only the clauses that name nobody it does not know
         self.agreeing_of = agreeing_of  # works out `agreeing`, on need
         self.voted_events = voted_events  # the events at which the table records a vote
+        self.post_holders = post_holders  # the table's holders of posts (people), by id
         self.event_date = event_date  # the date the table gives the claim's event, if any
 
     @cached_property
@@ -2820,4 +2822,24 @@ def date_of_its_own_act(p: Pair) -> str | None:
     if sourced and family not in sourced:  # not merely compatible: the Forum "takes place", the compact was adopted
         return f"the date is that of the instrument's {noun}, the claim's of another act"
     return None
+
+
+@rule("A167", "holder-in-a-list-of-bodies", kinds=(MEMBER,), disagreeing=True)
+def holder_in_a_list_of_bodies(p: Pair) -> str | None:
+    """What it does: a person who holds a post in the table is not weighed as a
+    member of a list of bodies.
+
+    Why: captions and reports list the heads of agencies beside the agencies; in
+    "Guy Ryder, ILO Director General, ..., António Vitorino, IOM Director General"
+    the people are not candidates for the Network's Executive Committee, whose
+    members are organisations.
+
+    Example: a caption naming IOM's Director General among agency heads is not
+    contradicted by the list of the Executive Committee's eight entities.
+    """
+    if len(p.claim.members) < 2 or not p.fact.entity or p.fact.entity not in p.post_holders:
+        return None
+    if p.claim.members & p.post_holders:
+        return None  # a list of people: a holder can be one of them
+    return f"'{p.fact.text}' is a person who holds a post, not one of the bodies the claim lists"
 

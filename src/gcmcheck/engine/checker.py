@@ -129,6 +129,7 @@ class Checker:
         self._dated_claims: list[tuple[CompiledClaim, set[int]]] | None = None  # claims and their dates' months, on first need
         self._name_words: tuple[list[str], frozenset[str]] | None = None  # the lexicon's capitalised names, on need
         self._voted: frozenset[str] | None = None  # the events at which a claim records a vote, on need
+        self._holders: frozenset[str] | None = None  # the table's holders of posts, on need
         # when a list, every pairing of a fact with a claim and the rule that stopped it
         self.trace: list[tuple[Fact, str, Comparison, tuple[Rule, str] | None]] | None = None
 
@@ -529,6 +530,7 @@ class Checker:
             s, read(s.text), fact, claim, version, self._read_claim_text(version.text), comparison, self.table.lexicon,
             planned=_planned(claim), overlap=cand.overlap, claim_reading=self._read_claim_text(claim.primary.text),
             background=self.table.background, clause_only=cand.clause_only, voted_events=self._voted_events(),
+            post_holders=self._post_holders(),
             event_date=self._event_date(claim.event),
         )
         if fact.kind == DATE and comparison.outcome == MISMATCH and _names_an_event(fact):
@@ -546,6 +548,12 @@ class Checker:
             self._event_dates = order.event_dates(self.table)
         found = self._event_dates.get(event)
         return found[0] if found else None
+
+    def _post_holders(self) -> frozenset[str]:
+        """The holders of posts the table gives (its one-member lists), worked out once."""
+        if self._holders is None:
+            self._holders = frozenset(m for c in self.table.claims if len(c.members) == 1 for m in c.members)
+        return self._holders
 
     def _voted_events(self) -> frozenset[str]:
         """The events at which one of the table's claims records a vote (worked out once)."""
