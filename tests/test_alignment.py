@@ -25,6 +25,7 @@ CASES = [
     ("A103", "Analysts predict that Poland and Austria will refuse to sign the compact.", "supported", "unverifiable"),
     ("A104", "The default value is 10.", "supported", "unverifiable"),
     ("A104", "There are three support tiers:", "contradicted", "unverifiable"),
+    ("A104", "Eight European countries have announced they will not sign the compact.", "supported", "unverifiable"),
     ("A106", "UNICEF quit the Executive Committee.", "supported", "unverifiable"),
     ("A106", "Latvia and Poland championed the compact at Marrakech.", "supported", "unverifiable"),
     ("A107", "Latvia did not, after all, hold out.", "supported", "unverifiable"),
@@ -152,6 +153,8 @@ FIRES = [
     ("A160", "The Asia-Pacific Regional Review of the compact was held in Bangkok in March 2021."),
     # a name that ends a cut-off sentence is cut too
     ("A165", "The Network's Executive Committee comprises the ILO, IOM, UNICEF and the Unite"),
+    # a count of members needs the body whose members the claim counts
+    ("A104", "Eight European countries have announced they will not sign the compact."),
     # a person who holds a post is not one of the bodies a list names
     ("A167", "The Network's Executive Committee comprises UNICEF, the ILO and António Vitorino."),
     # a date after the instrument's own act, named by a noun, is that act's

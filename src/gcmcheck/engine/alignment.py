@@ -530,9 +530,14 @@ def topic_anchor(p: Pair) -> str | None:
     the event." A sentence is on topic when it names the subject, the claim's event
     or one of the claim's names; when most of its words, and at least two, are the
     claim's ("migrants have died since 2000"); or when its figure counts the claim's
-    own thing ("Twelve members abstained"). Legal force needs the subject named.
+    own thing ("Twelve members abstained"), unless the claim counts the members of a
+    named body ("eight European countries" are not the Executive Committee's eight
+    members). Legal force needs the subject named.
     """
     s = p.statement
+    list_names = p.claim.list_names - {SUBJECT}
+    if p.fact.kind == QUANTITY and list_names and not {m.id for m in s.mentions} & list_names:
+        return "the sentence does not name the body whose members the claim counts"  # "eight European countries"
     if any(m.kind == SUBJECT for m in s.mentions) or (p.claim.event and p.claim.event in s.events):
         return None
     if p.fact.kind == BINDING:
