@@ -37,6 +37,7 @@ CASES = [
     ("A165", "The role of the United States is critical, as it has long welcomed", "contradicted", "unverifiable"),
     ("A166", "The IMRF was the first chance to review the compact since its adoption in 2016.", "contradicted", "unverifiable"),
     ("A167", "The Network's Executive Committee comprises UNICEF, the ILO and António Vitorino.", "contradicted", "unverifiable"),
+    ("A168", "The 193-member General Assembly endorsed the compact on 19 December 2018.", "contradicted", "supported"),
     # each share has the year that follows it: 3.5 per cent is not the share of 2000
     ("A140", "International migrants were 3.5 per cent of the world's population in 2000 and 2.8 per cent by 2019.", "supported", None),
     # a side its own verb denies casts doubt on the rest: the date alone does not support it
@@ -352,6 +353,8 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         # named by its noun is no one's name
         ("India was among the 152 countries that voted for the compact at the General Assembly.", "unverifiable"),
         ("Representatives of 164 countries adopted the compact in Marrakech on Monday.", "supported"),
+        # the sentence's other values are still judged beside a figure that describes a noun (A168)
+        ("The 193-member General Assembly endorsed the compact on 21 December 2018.", "contradicted"),
         # a capital or a government stands for its country (the table's aliases)
         ("Budapest voted against the compact at the General Assembly.", "supported"),
         # the instrument as the subject keeps its legal force (A162)
@@ -448,3 +451,11 @@ def test_a_sentence_with_many_names_and_a_lower_case_verb_is_no_headline(checker
     """A132 reads title case only where no verb is in lower case."""
     _, trace = checker.explain("In September 2016, the United Nations General Assembly convened in New York.")
     assert "A132" not in {found[0].id for *_, found in trace if found}
+
+
+def test_a_figure_that_describes_a_noun_is_set_aside_against_a_side_count(checker) -> None:  # type: ignore[no-untyped-def]
+    """A168: the Assembly's size is not compared with the votes in favour; the date decides."""
+    results, trace = checker.explain("The 193-member General Assembly endorsed the compact on 19 December 2018.")
+    assert "A168" in {found[0].id for *_, found in trace if found}
+    assert results[0].verdict.value == "supported"
+

@@ -2848,3 +2848,24 @@ def holder_in_a_list_of_bodies(p: Pair) -> str | None:
         return None  # a list of people: a holder can be one of them
     return f"'{p.fact.text}' is a person who holds a post, not one of the bodies the claim lists"
 
+
+@rule("A168", "attributive-figure", kinds=(QUANTITY,))
+def attributive_figure(p: Pair) -> str | None:
+    """What it does: a figure written as part of a noun ("the 193-member Assembly",
+    "a 1,954-mile border") describes that noun; it is never a count of those who did
+    the clause's act.
+
+    Why: "The 193-member General Assembly endorsed the compact" gives the Assembly's
+    size, not the vote; the 152 who voted in favour do not contradict it.
+
+    Example: the sentence above is not contradicted by the 152 votes in favour;
+    "The UN's 193 members ..." is still compared with the UN's membership.
+    """
+    text = p.reading.text
+    if text[p.fact.end : p.fact.end + 1] not in ("-", "\u2010", "\u2011") or not text[p.fact.end + 1 : p.fact.end + 2].isalpha():
+        return None
+    sourced = _sourced_value(p)
+    if sourced is not None and sourced.role in (lang.FOR, lang.AGAINST, lang.ABSTAIN):
+        return f"'{p.fact.text}' describes a noun; the sources' figure counts a side"
+    return None
+
