@@ -44,6 +44,8 @@ def test_a_side_is_said_in_words(checker) -> None:  # type: ignore[no-untyped-de
         ("164 countries signed the politically binding compact in Marrakech.", ["politically binding"]),
         # "only" before names given a side says no one else took it: the sources name more
         ("So far only Hungary and Poland have refused to back the compact.", ["only Hungary and Poland"]),
+        # names the table does not know, put among a counted group, are not confirmed
+        ("The 164 countries that adopted the compact in Marrakech included Germany and Spain.", ["Germany and Spain"]),
         # a source's date only sets the scene
         ("UN DESA said in December 2019 that there were 272 million international migrants.", []),
     ],

@@ -198,7 +198,9 @@ class Checker:
         doubtful = list(dict.fromkeys(f.text for f in self._doubtful if (f.start, f.end) not in decided))
         forces = _other_forces(text)  # "politically binding": stated, and no claim's to judge
         only = _only_some(statement, decisions)  # "only the US and Hungary": the sources name more
-        return self._results(text, decisions, list(dict.fromkeys(_unchecked_values(statement, decisions) + doubtful + forces + only)))
+        included = _included_unknowns(statement, decisions)  # "the 164 … included Germany and Spain"
+        unchecked = _unchecked_values(statement, decisions) + doubtful + forces + only + included
+        return self._results(text, decisions, list(dict.fromkeys(unchecked)))
 
     def _unknown_party(self, s: Analysis, f: Fact) -> bool:
         """Is the side's holder a name no claim knows that could take one (a country or
@@ -765,6 +767,25 @@ def _only_some(s: Analysis, decisions: list[Decision]) -> list[str]:
             # the whole list the word governs: "only the US and Hungary"
             end = max(f.end for f in (x.fact for x in decisions) if f.kind == STANCE and reading.clause_at(f.start) is clause)
             found.append(s.text[only.start : end])
+    return found
+
+
+def _included_unknowns(s: Analysis, decisions: list[Decision]) -> list[str]:
+    """Names the table does not know, said to be among a counted group whose figure
+    was judged: "The 164 countries that adopted it included Germany and Spain". The
+    figure may be right; that those names were among them is not confirmed."""
+    counted = [d.fact.start for d in decisions if d.fact.kind == QUANTITY]
+    if not counted:
+        return []
+    reading, inclusion = read(s.text), vocabulary().inclusion_words
+    found = []
+    for m in s.mentions:
+        if m.kind != NAME:
+            continue
+        clause = reading.clause_at(m.start)
+        before = [reading.tokens[i].lower for i in clause.tokens if reading.tokens[i].end <= m.start] if clause else []
+        if any(w in inclusion for w in before) and any(reading.clause_at(at) is clause or at < m.start for at in counted):
+            found.append(m.text)
     return found
 
 

@@ -20,7 +20,7 @@ _WORD_SETS = (
     "saying", "attitude", "catenatives", "change_words", "phrasal_up", "prepositions", "post_qualifiers", "act_nouns",
     "exception_words", "instrument_nouns", "text_nouns", "event_nouns", "answers_against", "answers_for", "reference_words",
     "bystander_prepositions", "not_participles", "attribution_verbs", "source_nouns", "placing", "planning_for",
-    "place_nouns", "process_nouns", "attitude_acts", "whole_words", "naming_prepositions", "negation_bounds", "definite_determiners", "plain_verbs", "initial_subordinators", "ballot_acts", "ballot_words", "follow_up_nouns", "increment_words", "question_openers", "body_nouns", "weekdays", "proposing", "relative_quantifiers", "absolute_participles", "later_words", "occasion_nouns", "instrument_pronouns", "gathering_nouns", "adverbs", "later_rounds", "honorifics", "other_forces", "objectless_acts", "place_proforms",
+    "place_nouns", "process_nouns", "attitude_acts", "whole_words", "naming_prepositions", "negation_bounds", "definite_determiners", "plain_verbs", "initial_subordinators", "ballot_acts", "ballot_words", "follow_up_nouns", "increment_words", "question_openers", "body_nouns", "weekdays", "proposing", "relative_quantifiers", "absolute_participles", "later_words", "occasion_nouns", "instrument_pronouns", "gathering_nouns", "adverbs", "later_rounds", "honorifics", "other_forces", "objectless_acts", "place_proforms", "inclusion_words",
 )  # fmt: skip
 
 
@@ -88,6 +88,7 @@ class Vocabulary:
     other_forces: frozenset[str]
     objectless_acts: frozenset[str]
     place_proforms: frozenset[str]
+    inclusion_words: frozenset[str]
 
     def __init__(self, raw: dict) -> None:  # type: ignore[type-arg]
         words, modality = raw["words"], raw["modality"]
