@@ -355,6 +355,10 @@ def test_rule_case(checker, rule_id: str, text: str, never: str, want: str | Non
         ("Representatives of 164 countries adopted the compact in Marrakech on Monday.", "supported"),
         # the sentence's other values are still judged beside a figure that describes a noun (A168)
         ("The 193-member General Assembly endorsed the compact on 21 December 2018.", "contradicted"),
+        # how long an event lasted is judged by the days its date spans; a right length
+        # only sets the scene
+        ("A three-day conference in Marrakech adopted the compact.", "contradicted"),
+        ("A two-day conference in Marrakech adopted the compact.", "supported"),
         # a capital or a government stands for its country (the table's aliases)
         ("Budapest voted against the compact at the General Assembly.", "supported"),
         # the instrument as the subject keeps its legal force (A162)

@@ -48,6 +48,7 @@ from gcmcheck.engine.facts import (
     venues,
 )
 from gcmcheck.analysis.analyser import ATTRIBUTIVE, party_stems
+from gcmcheck.analysis.dates import format_date
 from gcmcheck.models import Analysis, DateMention, Result, Value, Verdict
 from gcmcheck.regex_cache import regex
 
@@ -389,7 +390,7 @@ class Checker:
             if best is not None:
                 best.note = self._event_note(best, decisions)
                 chosen.append(best)
-        return chosen + self._order_decisions(s, candidates)
+        return chosen + self._order_decisions(s, candidates) + self._duration_decisions(s, candidates)
 
     def _same_act(self, s: Analysis, fact: Fact, claims: list[CompiledClaim]) -> set[str]:
         """The claims whose own verb (or one taking its side) governs the fact: "withdrew in
@@ -438,6 +439,28 @@ class Checker:
             verdict = Verdict.SUPPORTED if agrees else Verdict.CONTRADICTED
             decisions.append(Decision(fact, cand, verdict, [(claim.versions[0].sources, comparison)]))
         return decisions
+
+    def _duration_decisions(self, s: Analysis, candidates: list[Candidate]) -> list[Decision]:
+        """How long an event lasted ("a three-day conference in Marrakech"), judged by
+        the days the table's date for the event spans (10–11 December: two days). A
+        right length only sets the scene, as it does unjudged; a wrong one is an error."""
+        found = []
+        for v in s.quantities:
+            q = v.quantity
+            if q is None or not v.event or v.noun.split()[-1:] != ["day"] or s.text[v.end : v.end + 1] != "-":
+                continue  # a duration written as part of the event's noun: "a two-day conference"
+            dated = self._event_date(v.event)
+            if dated is None or not dated.day or self._event_dates is None:
+                continue
+            days = (dated.end_day or dated.day) - dated.day + 1
+            if q.value == days:
+                continue
+            claim = self._event_dates[v.event][1]
+            cand = next((c for c in candidates if c.claim is claim), None) or Candidate(claim, 0.0, 0.0, 0.0, True)
+            comparison = Comparison(MISMATCH, f"{days} days ({format_date(dated)})", reason="duration")
+            fact = Fact(QUANTITY, v.start, v.end, f"{v.text}-day", value=v)
+            found.append(Decision(fact, cand, Verdict.CONTRADICTED, [(claim.versions[0].sources, comparison)]))
+        return found
 
     def _event_note(self, chosen: Decision, decisions: list[Decision]) -> str:
         """Say when another event's figure is involved (Marrakech vs the General
@@ -830,7 +853,7 @@ def _substantive(text: str, v: Value, sides: list[int]) -> bool:
             return any(at < v.start and reading.clause_at(at) is clause for at in sides)
         return v.date.qualifier != ATTRIBUTIVE and (v.date.year is not None or v.date.day is not None)
     if text[v.end : v.end + 1] == "-" and text[v.end + 1 : v.end + 2].isalpha() and v.quantity is not None and v.quantity.value < 100:
-        return False  # "a two-day conference", "a 10-year plan" ("152-5-12" is a tally)
+        return False  # "a 10-year plan" sets the scene ("a two-day conference" is judged by the event's dates)
     if note_marker_at(text, v.start, v.end) or reference_before(text, v.start):
         return False  # "[4]", "para. 6": a marker, not a figure
     return not lang.TIME_NOUN_RE.match(v.noun)
