@@ -142,7 +142,7 @@ def analyse(text: str, lexicon: Lexicon) -> Analysis:
         elif d.month is None and any(m.end < d.start and not text[m.end : d.start].strip() for m in found if m.kind in (NAME, EVENT)):
             d = replace(d, qualifier=ATTRIBUTIVE)  # "the World Migration Report 2022", "Regional Reviews 2024": a title's year
         # "since 2000" bounds a period; it is not the date of the event named nearby
-        event = "" if d.qualifier or _dates_its_own_act(text, d.start) else _event_for(events, d.start, event_clauses, text)
+        event = "" if d.qualifier or own_act_before(text, d.start) else _event_for(events, d.start, event_clauses, text)
         values.append(Value(date=d, event=event, start=d.start, end=d.end))
     values.sort(key=lambda v: v.start)
 
@@ -250,11 +250,7 @@ def _modifies_a_noun(text: str, m: Mention, numbers: set[int]) -> bool:
     if text[m.end : m.end + 1] != " " or m.end + 1 in numbers:
         return False
     v = vocabulary()
-    closed = (
-        v.prepositions | v.determiners | v.coordinators | v.subordinators | v.relatives | v.complementisers
-        | v.auxiliaries | v.modal_words | v.saying | v.negators | v.adverbs
-    )
-    occasion = v.occasion_nouns | v.event_nouns | v.gathering_nouns | v.text_nouns | v.act_nouns | v.process_nouns | v.follow_up_nouns
+    closed, occasion = v.function_words, v.occasion_words
 
     def content(w: str) -> bool:
         return (
@@ -283,16 +279,18 @@ def _another_one(text: str, m: Mention) -> bool:
     return len(after) >= 2 and after[0].lower == "of" and after[1].text[:1].isupper()
 
 
-def _dates_its_own_act(text: str, offset: int) -> bool:
-    """Does the date follow an act of the instrument, named by a noun ("since its
-    adoption in 2018", "the compact's endorsement on 19 December")? It dates that
+def own_act_before(text: str, offset: int) -> str:
+    """The noun of the instrument's own act that a date follows ("since its adoption
+    in 2018", "the compact's endorsement on 19 December"), or "". The date dates that
     act, not an event named elsewhere in the clause."""
     v = vocabulary()
     before = read(text).words_before(offset, 3)
-    return (
+    if (
         len(before) == 3 and before[2] in v.prepositions and before[1] in v.occasion_nouns
         and (before[0] in v.instrument_pronouns or before[0] == "'s")
-    )
+    ):
+        return before[1]
+    return ""
 
 
 def _reach(text: str, offset: int, words: int) -> int:
@@ -818,7 +816,7 @@ def _binding(text: str) -> bool | None:
     if not m:
         return None
     reading = read(text)
-    if reading.words_before(m.start(), 1) and reading.words_before(m.start(), 1)[0] in vocabulary().other_forces:
+    if set(reading.words_before(m.start(), 1)) & vocabulary().other_forces:
         return None  # "politically binding": a force of another kind, not legal force
     clause = reading.clause_at(m.start())
     return not (clause is not None and reading.negated_before(clause, m.start()))

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property, lru_cache
 
 from gcmcheck.analysis import language as lang
-from gcmcheck.analysis.analyser import ATTRIBUTIVE, nouns_compatible
+from gcmcheck.analysis.analyser import ATTRIBUTIVE, nouns_compatible, own_act_before
 from gcmcheck.analysis.dates import FULL_MONTHS
 from gcmcheck.analysis.lexicon import ENTITY, EVENT, NAME, OTHER, SUBJECT, Lexicon
 from gcmcheck.engine.compiled import CompiledClaim
@@ -128,6 +128,13 @@ class Pair:
     def sourced_clause(self) -> Clause | None:
         at = self.comparison.at
         return self.version_reading.clause_at(at) if at >= 0 else None
+
+    def own_years(self) -> tuple[DateMention, ...]:
+        """The years that belong to the fact's figure in its clause ("3.5 per cent in 2000")."""
+        if self.fact.value is None:
+            return ()
+        near = [*(self.fact.neighbours or ()), self.fact.value]
+        return owned_years(self.statement.text, self.fact.value, [v for v in near if self.statement.same_clause(v.start, self.fact.start)])
 
     def mentions_in(self, analysis: Analysis, reading: Reading, clause: Clause | None) -> list[Mention]:
         """The analysis's names that stand in the clause (all of them without one)."""
@@ -1104,7 +1111,7 @@ def post_holder(p: Pair) -> str | None:
         return f"'{name}' is not read as a person's name"
     if any(w in ("of", "for", "on", "the") for w in name.split()[1:]):
         return f"'{name}' is a title or a body, not a person's name"  # "Director of the Centre"
-    if p.reading.words_before(p.fact.start, 1)[:1] and p.reading.words_before(p.fact.start, 1)[0] in vocabulary().placing:
+    if set(p.reading.words_before(p.fact.start, 1)) & vocabulary().placing:
         return f"'{name}' is where something happens, not a person"  # "invited to speak at Maison de la Paix"
     if name.split()[-1].lower() in vocabulary().body_nouns:
         return f"'{name}' is a body, not a person"  # "the Secretary-General launched the UN Migration Network"
@@ -1606,9 +1613,7 @@ def figure_of_another_year(p: Pair) -> str | None:
     if p.comparison.outcome == MATCH and p.fact.value is not None:
         # an agreeing figure is set aside only for a year of its own after it ("3.5 per
         # cent of the world's population in 2000")
-        near = [*(p.fact.neighbours or ()), p.fact.value]
-        own = owned_years(p.statement.text, p.fact.value, [v for v in near if p.statement.same_clause(v.start, p.fact.start)])
-        stated = {d.year for d in own if d.start > p.fact.end and d.qualifier in ("", "by")} & stated
+        stated = {d.year for d in p.own_years() if d.start > p.fact.end and d.qualifier in ("", "by")} & stated
     if not stated:
         return None
     sourced = set(p.claim.years) | ({p.claim.as_of} if p.claim.as_of else set())
@@ -2110,11 +2115,8 @@ def figure_of_comparison(p: Pair) -> str | None:
     """
     if not _phrase_before(p, p.fact.start, vocabulary().figure_comparisons):
         return None
-    if p.fact.value is not None and p.claim.years:
-        near = [*(p.fact.neighbours or ()), p.fact.value]
-        own = owned_years(p.statement.text, p.fact.value, [v for v in near if p.statement.same_clause(v.start, p.fact.start)])
-        if any(d.year in p.claim.years for d in own):
-            return None
+    if p.claim.years and any(d.year in p.claim.years for d in p.own_years()):
+        return None
     return f"{p.fact.text} is the other term of a comparison, of another time or place"
 
 
@@ -2815,11 +2817,9 @@ def date_of_its_own_act(p: Pair) -> str | None:
     "since its adoption in 2016" is still judged by the adoption's date.
     """
     v = vocabulary()
-    before = p.reading.words_before(p.fact.start, 3)
-    if not (len(before) == 3 and before[2] in v.prepositions and before[1] in v.occasion_nouns
-            and (before[0] in v.instrument_pronouns or before[0] == "'s")):
+    noun = own_act_before(p.reading.text, p.fact.start)
+    if not noun:
         return None
-    noun = before[1]
     family = next((v.acts[(w,)] for w in (noun, noun[:-3], noun[:-4], noun[:-2], noun[:-1]) if (w,) in v.acts), None)
     if family is None:
         return None

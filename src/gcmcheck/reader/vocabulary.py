@@ -121,6 +121,16 @@ class Vocabulary:
         # modality phrases of one word ("will", "could"), and all of them by their first
         # word: "expected" -> [("future", ("expected", "to"))]
         self.modal_words = frozenset(p[0] for p in (*self.future, *self.conditional) if len(p) == 1)
+        # words that never head a noun phrase, and nouns that name an occasion or a
+        # text: a name before either is no modifier of a noun (event-as-modifier)
+        self.function_words = (
+            self.prepositions | self.determiners | self.coordinators | self.subordinators | self.relatives
+            | self.complementisers | self.auxiliaries | self.modal_words | self.saying | self.negators | self.adverbs
+        )
+        self.occasion_words = (
+            self.occasion_nouns | self.event_nouns | self.gathering_nouns | self.text_nouns | self.act_nouns
+            | self.process_nouns | self.follow_up_nouns
+        )
         index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for kind, phrases in (("future", self.future), ("conditional", self.conditional)):
             for phrase in phrases:
